@@ -1,0 +1,210 @@
+"""Page metadata: structured sources first (JSON-LD, Open Graph, article:*, itemprop), then
+trafilatura's metadata extractor for what they leave open. Dates are never guessed from text."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+from htmldate import find_date
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+
+ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
+                 "techarticle", "liveblogposting", "socialmediaposting", "posting", "report", "satiricalarticle"}
+DATE_PUBLISH_META = ("article:published_time", "og:article:published_time", "datepublished", "date",
+                     "pubdate", "publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created",
+                     "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published")
+DATE_MODIFY_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+DATE_CONFIG = {"original_date": True, "extensive_search": False}
+
+
+@dataclass
+class PageMeta:
+    url: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date_publish: str | None = None
+    date_modify: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    language: str | None = None
+    topics: list[str] = field(default_factory=list)
+    image_url: str | None = None
+    types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
+    article_body: str | None = None                   # JSON-LD articleBody, when the page ships it
+
+
+def iso_date(value: str | None) -> str | None:
+    """ISO 8601 with the offset kept when given; None for anything that is not a date."""
+    if not value:
+        return None
+    value = value.strip()
+    candidate = value.replace("Z", "+00:00") if value.endswith("Z") else value
+    candidate = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", candidate)   # +0100 -> +01:00
+    candidate = re.sub(r"\.\d+(?=[+-]\d\d:\d\d$|$)", "", candidate)  # drop fractions
+    try:
+        parsed = datetime.fromisoformat(candidate.replace(" ", "T", 1))
+    except ValueError:
+        match = re.match(r"(\d{4}-\d{2}-\d{2})", value)
+        return iso_date(match.group(1)) if match and match.group(1) != value else None
+    if not 1990 <= parsed.year <= datetime.now().year + 1:
+        return None
+    if len(candidate) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _json_ld_objects(tree: HtmlElement) -> list[dict]:
+    found: list[dict] = []
+
+    def walk(node):
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            found.append(node)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+                if isinstance(node.get(key), (list, dict)):
+                    walk(node[key])
+
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text or ""))
+        except (ValueError, RecursionError):
+            continue
+    return found
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    return {str(x).lower() for x in (t if isinstance(t, list) else [t]) if x}
+
+
+def _names(value) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.strip() and not value.startswith("http") else []
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _meta(tree: HtmlElement) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for el in tree.iterfind(".//meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if key and content and content.strip():
+            out.setdefault(key, []).append(content.strip())
+    return out
+
+
+def _first(meta: dict[str, list[str]], keys) -> str | None:
+    for key in keys:
+        if meta.get(key):
+            return meta[key][0]
+    return None
+
+
+def split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    parts = re.split(r"\s*(?:;|,|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", value)
+    return [p.strip() for p in parts if p.strip() and len(p.strip()) < 80]
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
+    meta = _meta(tree)
+    pm = PageMeta()
+    for obj in _json_ld_objects(tree):
+        types = _types(obj)
+        pm.types |= types
+        if types & ARTICLE_TYPES:
+            pm.title = pm.title or (obj.get("headline") if isinstance(obj.get("headline"), str) else None)
+            pm.authors = pm.authors or _names(obj.get("author"))
+            pm.date_publish = pm.date_publish or iso_date(str(obj.get("datePublished") or ""))
+            pm.date_modify = pm.date_modify or iso_date(str(obj.get("dateModified") or ""))
+            body = obj.get("articleBody")
+            if isinstance(body, str) and len(body) > len(pm.article_body or ""):
+                pm.article_body = body
+            keywords = obj.get("keywords")
+            if isinstance(keywords, str):
+                pm.topics += [k.strip() for k in keywords.split(",") if k.strip()]
+            elif isinstance(keywords, list):
+                pm.topics += [str(k).strip() for k in keywords if str(k).strip()]
+    og_type = _first(meta, ["og:type"])
+    if og_type:
+        pm.types.add(og_type.lower())
+    pm.date_publish = pm.date_publish or iso_date(_first(meta, DATE_PUBLISH_META))
+    pm.date_modify = pm.date_modify or iso_date(_first(meta, DATE_MODIFY_META))
+    if not pm.date_publish:
+        for el in tree.iterfind(".//*[@itemprop='datePublished']"):
+            pm.date_publish = iso_date(el.get("datetime") or el.get("content"))
+            if pm.date_publish:
+                break
+    if not pm.authors:
+        pm.authors = [a for v in meta.get("article:author", []) + meta.get("author", []) for a in split_authors(v)
+                      if not a.startswith("http")]
+    for key in ("article:section", "article:tag"):
+        pm.topics += meta.get(key, [])
+
+    # trafilatura's own readers fill what the structured sources left open (each only when needed:
+    # the author and title searches walk the whole tree)
+    doc = examine_meta(tree)
+    try:
+        doc = extract_meta_json(tree, doc)
+    except Exception:  # trafilatura's JSON-LD reader trips on odd shapes; ours above already ran
+        pass
+    pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
+    if not pm.authors:
+        author = doc.author if doc.author and " " in doc.author else extract_author(tree)
+        pm.authors = split_authors(author)
+    if not pm.date_publish:
+        pm.date_publish = iso_date(find_date(tree, url=url, **DATE_CONFIG))
+    pm.site_name = _first(meta, ["og:site_name", "application-name"]) or doc.sitename or extract_sitename(tree)
+    pm.description = _first(meta, ["og:description", "description", "twitter:description"]) or doc.description
+    pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
+    pm.topics = _dedupe(pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree))
+    canonical = tree.find(".//link[@rel='canonical']")
+    pm.url = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"]) or url
+    if pm.url and url:
+        pm.url = urljoin(url, pm.url)
+    if pm.url and urlsplit(pm.url).scheme not in ("http", "https"):
+        pm.url = url
+    pm.language = _language(tree, meta)
+    pm.authors = _dedupe(pm.authors)
+    return pm
+
+
+def _rel_tags(tree: HtmlElement) -> list[str]:
+    out = []
+    for a in tree.iterfind(".//a[@rel]"):
+        rel = (a.get("rel") or "").split()
+        if "tag" in rel or "category" in rel:
+            text = " ".join(a.text_content().split())
+            if 0 < len(text) < 60:
+                out.append(text)
+    return out
+
+
+def _language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
+    lang = tree.get("lang") or tree.get("xml:lang") or _first(meta, ["og:locale", "content-language", "language"])
+    if not lang:
+        return None
+    lang = lang.replace("_", "-").split(",")[0].strip()
+    return lang.lower() if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) else None
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        key = item.strip().casefold()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item.strip())
+    return out

@@ -1,0 +1,104 @@
+"""Clean the extracted paragraphs of one article: leftover boilerplate lines, the title or a
+category label repeated at the top, bylines and datelines repeated in the text, teasers and
+paragraphs shown twice. Each dropped line is recorded with its reason."""
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .blocks import phrase_key
+from .records import Removal
+
+PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
+LINE_PREFIXES = [(p, r) for r, ps in rules.PREFIXES.items() if r not in ("byline-repeat", "related-link") for p in ps]
+BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
+WORD = re.compile(r"\w+")
+ELLIPSIS = ("…", "...", "[…]", "[...]", "(…)")
+MONTHS = (r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+          r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
+          r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
+DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)"
+    rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:{MONTHS})?\w*\.?\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?$",
+    re.I)
+MIN_DUP_WORDS = 8
+SIGNATURE_WORDS = 30
+
+
+def _words(line: str) -> list[str]:
+    return WORD.findall(line.casefold())
+
+
+def _line_reason(line: str, title_key: str, authors: list[str], topics: set[str], position: int) -> str | None:
+    key = phrase_key(line)
+    if not key:
+        return "empty"
+    if len(line) <= 90 and key in PHRASE_REASON:
+        return PHRASE_REASON[key]
+    folded = line.casefold()
+    for prefix, reason in LINE_PREFIXES:
+        if folded.startswith(prefix) and len(line) < 400:
+            return reason
+    if title_key and key == title_key:
+        return "title-repeat"
+    if position < 4 and key in topics:
+        return "category-label"
+    if len(line) < 120 and authors:
+        names = [a.casefold() for a in authors]
+        stripped = folded.strip()
+        if stripped in names or (stripped.startswith(BY_PREFIXES) and any(n in stripped for n in names)):
+            return "byline-repeat"
+    if len(line) < 80 and DATELINE.match(line.strip()):
+        return "dateline"
+    return None
+
+
+def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
+    """Drop teasers and repeats: a line whose opening words appear again elsewhere in the article
+    (a teaser cut off with "…", an excerpt shown before the full text, a paragraph shown twice).
+    The copy still standing when the others are gone is kept: the fullest version, once."""
+    tokens = [_words(line) for line in lines]
+    spans, parts, pos = [], [], 1
+    for words in tokens:
+        text = " ".join(words)
+        spans.append((pos - 1, pos + len(text) + 1))
+        parts.append(text)
+        pos += len(text) + 1
+    full = " " + " ".join(parts) + " "
+    dropped: list[tuple[int, int]] = []
+    keep = [True] * len(lines)
+    for i, words in enumerate(tokens):
+        truncated = lines[i].rstrip().endswith(ELLIPSIS)
+        sig_words = words[:-1] if truncated else words
+        if len(sig_words) < MIN_DUP_WORDS:
+            continue
+        sig = " " + " ".join(sig_words[:SIGNATURE_WORDS]) + " "
+        own_start, own_end = spans[i]
+        at = full.find(sig)
+        while at != -1:
+            inside_own = own_start <= at and at + len(sig) <= own_end + 1
+            inside_dropped = any(a <= at < b for a, b in dropped)
+            if not inside_own and not inside_dropped:
+                keep[i] = False
+                dropped.append(spans[i])
+                reason = "teaser-duplicate" if truncated or i < 3 else "duplicate-paragraph"
+                removals.append(Removal(reason, lines[i][:300]))
+                break
+            at = full.find(sig, at + 1)
+    return [line for line, k in zip(lines, keep) if k]
+
+
+def clean_paragraphs(text: str, title: str | None, authors: list[str], topics: list[str],
+                     removals: list[Removal]) -> list[str]:
+    title_key = phrase_key(title or "")
+    topic_keys = {phrase_key(t) for t in topics}
+    kept: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        reason = _line_reason(line, title_key, authors, topic_keys, len(kept))
+        if reason is None:
+            kept.append(line)
+        elif reason != "empty":
+            removals.append(Removal(reason, line[:300]))
+    return _drop_duplicates(kept, removals)

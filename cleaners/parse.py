@@ -1,0 +1,38 @@
+"""Text to tree, once per page. The tree is built the way trafilatura.load_html builds it
+(same parser settings, same repairs), so trafilatura sees exactly what it expects."""
+from __future__ import annotations
+
+from lxml.html import HtmlElement, fromstring
+from trafilatura.utils import HTML_PARSER, repair_faulty_html
+
+# libxml2 stops nesting at 256 levels (no huge_tree), so depth alone cannot blow the stack;
+# this bound only guards our own recursive steps.
+MAX_ELEMENTS = 400_000
+
+
+class UnparsablePage(ValueError):
+    """The text is not an HTML document we can build a tree from."""
+
+
+def parse_html(text: str) -> HtmlElement:
+    text = repair_faulty_html(text, text[:50].lower())
+    try:
+        tree = fromstring(text, parser=HTML_PARSER)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported" (XHTML prolog)
+        tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=HTML_PARSER)
+    except Exception as err:  # lxml raises ParserError/XMLSyntaxError on empty or junk text
+        raise UnparsablePage(str(err)) from err
+    if tree is None or tree.tag != "html" and tree.find(".//body") is None and len(tree) == 0:
+        raise UnparsablePage("no HTML elements")
+    return tree
+
+
+def count_elements(tree: HtmlElement, limit: int = MAX_ELEMENTS) -> int:
+    """Element count up to limit (stops early so a huge page costs little)."""
+    n = 0
+    for _ in tree.iter():
+        n += 1
+        if n > limit:
+            break
+    return n

@@ -1,0 +1,122 @@
+"""clean_page: raw page -> decoded text -> tree -> segments -> pruned segments -> text -> records.
+
+Each step is a small function in its own module; this one only wires them in order and
+decides when a page gives no record (and says why)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from .blocks import measure
+from .classify import page_kind
+from .decode import decode_html
+from .extract import extract_body, segment_document
+from .metadata import PageMeta, iso_date, page_metadata
+from .paragraphs import clean_paragraphs
+from .post_meta import post_metadata
+from .parse import MAX_ELEMENTS, UnparsablePage, count_elements, parse_html
+from .prune import prune
+from .records import Article, PageResult, RawPage, Removal
+from .segment import find_segments
+
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+MIN_TEXT_CHARS = 150
+WORD = re.compile(r"\w+")
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
+                b"ID3", b"OggS", b"RIFF", b"\x00\x00\x01\x00", b"wOFF", b"wOF2")
+
+
+def sniff_not_html(body: bytes) -> bool:
+    head = body[:1024].lstrip()
+    if head.startswith(BINARY_MAGIC):
+        return True
+    sample = body[:4096]
+    # text never holds many NULs or control bytes; UTF-16 without BOM is not worth guessing at
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def content_hash(text: str) -> str:
+    normal = " ".join(WORD.findall(text.casefold()))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def article_id(page: RawPage, url: str | None, index: int) -> str:
+    key = f"{url or page.source}#{index}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
+    result = PageResult(source=page.source)
+    if not page.body.strip():
+        result.skip_reason = "empty"
+        return result
+    if len(page.body) > max_bytes:
+        result.skip_reason = "too_large"
+        return result
+    if sniff_not_html(page.body):
+        result.skip_reason = "not_html"
+        return result
+    text, _ = decode_html(page.body, page.headers)
+    try:
+        tree = parse_html(text)
+    except UnparsablePage:
+        result.skip_reason = "not_html"
+        return result
+    if count_elements(tree) > MAX_ELEMENTS:
+        result.skip_reason = "too_large"
+        return result
+    meta = page_metadata(tree, page.url)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    stats = measure(root)
+    segments = find_segments(root, stats)
+    if segments.posts:
+        drafts = [_segment_draft(post, meta, page) for post in segments.posts]
+    else:
+        kind = page_kind(tree, root, stats, meta, segments, page.url)
+        if kind != "article":
+            result.skip_reason = kind
+            return result
+        result.removals += prune(root, stats)
+        drafts = [(tree, meta)]
+    for index, (doc, seg_meta) in enumerate(drafts):
+        removals: list[Removal] = []
+        if doc is not tree:
+            removals += prune(doc.find("body"))
+        body_text = extract_body(doc, seg_meta.url)
+        paragraphs = clean_paragraphs(body_text, seg_meta.title, seg_meta.authors, seg_meta.topics, removals)
+        result.removals += removals
+        article_text = "\n\n".join(paragraphs)
+        if len(article_text) < MIN_TEXT_CHARS and not segments.posts:
+            result.skip_reason = "no_text"
+            return result
+        if article_text:
+            result.articles.append(_article(page, seg_meta, article_text, index))
+    for i, art in enumerate(result.articles):
+        art.page_articles, art.page_index = len(result.articles), i
+    if not result.articles:
+        result.skip_reason = "no_text"
+    return result
+
+
+def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:
+    return segment_document(post), post_metadata(post, page_meta, page.url or page_meta.url)
+
+
+def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
+    url = meta.url
+    domain = urlsplit(url or page.url or "").hostname
+    description = meta.description
+    if description and (WORD.findall(description.casefold())[:12] == WORD.findall(text.casefold())[:12]):
+        description = None   # only the first paragraph again
+    return Article(
+        id=article_id(page, url, index), url=url, source=page.source,
+        source_domain=domain.removeprefix("www.") if domain else None, site_name=meta.site_name,
+        title=meta.title, authors=meta.authors, date_publish=meta.date_publish, date_modify=meta.date_modify,
+        date_download=iso_date(page.fetched_at) if page.fetched_at else None, language=meta.language,
+        description=description, text=text, topics=meta.topics, image_url=meta.image_url,
+        word_count=len(WORD.findall(text)), content_hash=content_hash(text), page_articles=1, page_index=0)

@@ -1,0 +1,184 @@
+"""Prune known boilerplate from a page tree before extraction, recording why each block went.
+
+Rules come from cleaners/rules.py (data); the mechanisms here are: class/id tokens, semantic
+markup (aside, nav, ARIA roles), whole-block phrases, "Read more:" prefixes, headed widgets
+("Trending" + its link list) and link-dense lists. A guard keeps the block that holds the
+article's paragraphs, and everything above it, out of reach of every rule.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from . import rules
+from .blocks import BlockStats, link_density, measure, phrase_key, visible_text
+from .records import Removal
+
+PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
+TOKEN_REASON = {t: reason for reason, tokens in rules.MARKUP_TOKENS.items() for t in tokens}
+TOKEN_PATTERN = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, TOKEN_REASON), key=len, reverse=True)) + r")(?![a-z0-9])")
+PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason != "byline-repeat" for p in ps}
+PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
+HEADED_WIDGETS = {"related-heading", "most-read"}
+SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
+                "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td"}
+NEVER_BY_TOKEN = {"html", "body", "main", "head", "title", "meta", "link"}
+MAX_PHRASE_CHARS = 90
+
+
+def _semantic_reason(el: HtmlElement) -> str | None:
+    tag = el.tag
+    if tag == "nav":
+        return "navigation"
+    if tag == "aside":
+        return "sidebar"
+    if tag == "footer":
+        return "site-footer"
+    if tag == "form":
+        return "form"
+    role = el.get("role")
+    if role:
+        role = role.lower()
+        if role in ("navigation", "menubar", "menu"):
+            return "navigation"
+        if role == "complementary":
+            return "sidebar"
+        if role == "contentinfo":
+            return "site-footer"
+        if role in ("dialog", "alertdialog"):
+            return "cookie-notice"
+    if el.get("itemprop") == "comment" or "Comment" in (el.get("itemtype") or ""):
+        return "comments"
+    return None
+
+
+def _token_reason(el: HtmlElement) -> str | None:
+    if el.tag in NEVER_BY_TOKEN:
+        return None
+    attrs = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    if not attrs:
+        return None
+    match = TOKEN_PATTERN.search(attrs)
+    return TOKEN_REASON[match.group(1)] if match else None
+
+
+def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:
+    """The deepest element that still holds most of the page's long paragraphs."""
+    total = stats[root].paragraphs
+    if total == 0:
+        return None
+    node = root
+    while True:
+        best = max((c for c in node if isinstance(c.tag, str)), key=lambda c: stats[c].paragraphs, default=None)
+        if best is None or stats[best].paragraphs < 0.6 * total:
+            return node
+        node = best
+
+
+class Pruner:
+    """Removes boilerplate blocks from one tree; `removals` lists what went and why."""
+
+    def __init__(self, root: HtmlElement, stats: dict[HtmlElement, BlockStats] | None = None):
+        self.root = root
+        self.stats = stats if stats is not None else measure(root)
+        self.main = find_main(root, self.stats)
+        self.protected = set(self.main.iterancestors()) | {self.main} if self.main is not None else {root}
+        self.main_text = self.stats[self.main].text if self.main is not None else self.stats[root].text
+        self.removals: list[Removal] = []
+        self.removed: set[HtmlElement] = set()
+
+    def may_remove(self, el: HtmlElement) -> bool:
+        if el in self.protected or el.getparent() is None:
+            return False
+        s = self.stats.get(el)
+        # a block holding a large share of the article is never boilerplate by a surface rule
+        return s is None or s.text <= 0.4 * max(self.main_text, 1) or not self._inside_main(el)
+
+    def _inside_main(self, el: HtmlElement) -> bool:
+        return self.main is not None and any(a is self.main for a in el.iterancestors())
+
+    def remove(self, el: HtmlElement, reason: str) -> None:
+        if el in self.removed or any(a in self.removed for a in el.iterancestors()):
+            return
+        self.removals.append(Removal(reason, visible_text(el)[:300]))
+        self.removed.add(el)
+        el.drop_tree()
+
+    def run(self) -> list[Removal]:
+        candidates: list[tuple[HtmlElement, str]] = []
+        for el in self.root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            reason = _semantic_reason(el) or _token_reason(el) or self._phrase_reason(el)
+            if reason and self.may_remove(el):
+                candidates.append((el, reason))
+        for el, reason in candidates:
+            if reason in HEADED_WIDGETS:
+                self._remove_widget(el, reason)
+            else:
+                self.remove(el, reason)
+        self._remove_link_lists()
+        return self.removals
+
+    def _phrase_reason(self, el: HtmlElement) -> str | None:
+        s = self.stats[el]
+        if el.tag not in SMALL_BLOCKS or s.text == 0 or s.text > 400:
+            return None
+        text = visible_text(el)
+        if s.text <= MAX_PHRASE_CHARS:
+            reason = PHRASE_REASON.get(phrase_key(text))
+            if reason:
+                return reason
+        match = PREFIX_PATTERN.match(text.casefold())
+        if match:
+            reason = PREFIX_REASON[match.group(0)]
+            # "Read more: <headline link>" goes; a real sentence that starts alike stays
+            if reason != "related-link" or link_density(s) > 0.5 or s.text < 120:
+                return reason
+        return None
+
+    def _remove_widget(self, heading: HtmlElement, reason: str) -> None:
+        """A heading like "Trending" or "More:" takes the link list under it along."""
+        block = heading
+        # climb to the widget box while the rest of it is links (the box of a headed list)
+        while True:
+            parent = block.getparent()
+            if parent is None or not self.may_remove(parent) or parent in self.protected:
+                break
+            ps = self.stats[parent]
+            rest_text = ps.text - self.stats[heading].text
+            rest_links = ps.link_text - self.stats[heading].link_text
+            if ps.paragraphs or rest_text <= 0 or rest_links < 0.6 * rest_text:
+                break
+            block = parent
+        siblings = []
+        for sib in block.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            ss = self.stats[sib]
+            if ss.text == 0:
+                continue
+            if ss.links and link_density(ss) >= 0.6 and not ss.paragraphs:
+                siblings.append(sib)
+                continue
+            break
+        self.remove(block, reason)
+        for sib in siblings:
+            self.remove(sib, "related-list" if reason == "related-heading" else reason)
+
+    def _remove_link_lists(self) -> None:
+        """Lists whose items are each just a link to another page (inside or beside the article)."""
+        for el in list(self.root.iter("ul", "ol")):
+            if el in self.removed or not self.may_remove(el) or any(a in self.removed for a in el.iterancestors()):
+                continue
+            items = [li for li in el if li.tag == "li"]
+            s = self.stats[el]
+            if len(items) >= 2 and s.links >= len(items) and link_density(s) >= 0.8 and s.links >= 2:
+                if all(self.stats[li].text < 160 for li in items):
+                    self.remove(el, f"link-density {link_density(s):.2f}")
+
+
+def prune(root: HtmlElement, stats: dict[HtmlElement, BlockStats] | None = None) -> list[Removal]:
+    return Pruner(root, stats).run()

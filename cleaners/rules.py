@@ -1,0 +1,160 @@
+"""Site knowledge as data: boilerplate phrases and markup, grouped by the reason a block is removed.
+
+Every removal the cleaner makes names one of these reasons (or a measured signal such as
+`link-density 0.82`), so `scrape explain` can say why a line vanished. Add a phrase or a
+class token here, with a must/must-not case in tests/test_rules.py, never an `if` in code.
+"""
+from __future__ import annotations
+
+# Whole-block phrases: a block whose entire text (case-folded, trailing ":…. ›»→" stripped) is one
+# of these is boilerplate. Several languages each; keep entries lower-case.
+PHRASES: dict[str, list[str]] = {
+    "continue-reading": [
+        "continue reading", "read more", "read full story", "read the full story", "read full article",
+        "full story", "keep reading", "show more", "load more", "view more", "more stories",
+        "weiterlesen", "mehr lesen", "mehr anzeigen", "lire la suite", "en savoir plus", "voir plus",
+        "seguir leyendo", "leer más", "ver más", "continua a leggere", "leggi tutto", "leia mais",
+        "continue lendo", "lees verder", "czytaj dalej", "читать далее", "читать полностью",
+        "devamını oku", "اقرأ المزيد", "المزيد", "阅读全文", "查看更多", "続きを読む", "もっと見る", "더보기",
+    ],
+    "comment-prompt": [
+        "click to comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+        "add comment", "write a comment", "join the discussion", "join the conversation", "comments",
+        "no comments", "no comments yet", "be the first to comment", "show comments", "view comments",
+        "cancel reply", "post comment", "submit comment", "you must be logged in to post a comment",
+        "your email address will not be published", "required fields are marked *",
+        "your email address will not be published. required fields are marked *",
+        "save my name, email, and website in this browser for the next time i comment",
+        "kommentar schreiben", "kommentare", "kommentar verfassen", "laisser un commentaire",
+        "commentaires", "ajouter un commentaire", "deja un comentario", "dejar un comentario",
+        "comentarios", "lascia un commento", "commenti", "deixe um comentário", "комментарии",
+        "أضف تعليق", "اترك تعليقاً", "التعليقات", "发表评论", "评论", "コメントする", "コメント",
+    ],
+    "related-heading": [
+        "more", "read more", "related", "related articles", "related stories", "related posts",
+        "related news", "related content", "related coverage", "related topics", "read also",
+        "also read", "see also", "read next", "up next", "what to read next", "more on this story",
+        "more from", "more news", "you may also like", "you might also like", "you may like",
+        "recommended", "recommended for you", "recommended stories", "editor's picks", "don't miss",
+        "lesen sie auch", "auch interessant", "mehr zum thema", "das könnte sie auch interessieren",
+        "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "sur le même sujet",
+        "lee también", "te puede interesar", "noticias relacionadas", "relacionados",
+        "leggi anche", "articoli correlati", "leia também", "veja também", "lees ook",
+        "czytaj także", "читайте также", "ayrıca okuyun", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة",
+        "相关阅读", "相关新闻", "相关文章", "関連記事", "関連ニュース", "관련기사",
+    ],
+    "most-read": [
+        "trending", "trending now", "trending stories", "most read", "most popular", "most viewed",
+        "most shared", "popular", "popular posts", "popular stories", "top stories", "latest news",
+        "latest stories", "latest posts", "recent posts", "editor's choice",
+        "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebt", "neueste artikel",
+        "les plus lus", "les plus populaires", "à la une", "lo más leído", "lo más visto", "más leídas",
+        "i più letti", "mais lidas", "самое читаемое", "الأكثر قراءة", "الأكثر مشاهدة", "最新文章",
+        "热门文章", "人気記事", "アクセスランキング",
+    ],
+    "social": [
+        "connect with us", "follow us", "follow us on", "share", "share this", "share this article",
+        "share this story", "share this post", "share on facebook", "share on twitter", "share on x",
+        "share on whatsapp", "share on linkedin", "share via email", "tweet", "pin it", "email",
+        "print", "copy link", "folgen sie uns", "teilen", "artikel teilen", "partager",
+        "partager cet article", "suivez-nous", "compartir", "síguenos", "condividi", "seguici",
+        "compartilhar", "поделиться", "شارك", "تابعنا", "分享", "シェア", "シェアする",
+    ],
+    "newsletter": [
+        "subscribe", "subscribe now", "sign up", "sign up now", "subscribe to our newsletter",
+        "sign up for our newsletter", "get our newsletter", "newsletter", "join our newsletter",
+        "enter your email address", "newsletter abonnieren", "jetzt abonnieren",
+        "abonnez-vous à notre newsletter", "inscrivez-vous à la newsletter", "suscríbete",
+        "suscríbete a nuestro boletín", "iscriviti alla newsletter", "اشترك في النشرة البريدية",
+        "订阅", "メールマガジン登録",
+    ],
+    "cookie-notice": [
+        "we use cookies", "this website uses cookies", "this site uses cookies", "accept cookies",
+        "accept all cookies", "cookie settings", "cookie policy", "manage cookies", "accept", "accept all",
+        "i agree", "got it", "diese website verwendet cookies", "alle akzeptieren",
+        "ce site utilise des cookies", "tout accepter", "este sitio web utiliza cookies", "aceptar",
+    ],
+    "advertisement": [
+        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
+        "paid content", "promoted", "scroll to continue with content", "story continues below advertisement",
+        "article continues below", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+        "publicidade", "реклама", "إعلان", "广告", "広告", "スポンサーリンク",
+    ],
+}
+
+# Opening words of a block that is boilerplate whatever follows (e.g. "Read more: <headline>").
+PREFIXES: dict[str, list[str]] = {
+    "related-link": [
+        "read more:", "more:", "related:", "read also:", "also read:", "see also:", "read next:",
+        "recommended:", "lesen sie auch:", "mehr zum thema:", "lire aussi :", "lire aussi:",
+        "à lire aussi :", "à lire aussi:", "voir aussi :", "lee también:", "te puede interesar:",
+        "leggi anche:", "leia também:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
+    ],
+    "comment-prompt": [
+        "your email address will not be published", "you must be logged in to post",
+        "ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
+        "tu dirección de correo electrónico no será publicada", "il tuo indirizzo email non sarà pubblicato",
+        "لن يتم نشر عنوان بريدك الإلكتروني",
+    ],
+    "cookie-notice": [
+        "we use cookies", "this website uses cookies", "this site uses cookies", "by continuing to use this site",
+        "by using this site, you agree", "diese website verwendet cookies", "wir verwenden cookies",
+        "ce site utilise des cookies", "nous utilisons des cookies", "utilizamos cookies",
+        "este sitio web utiliza cookies", "questo sito utilizza cookie",
+    ],
+    "newsletter": [
+        "sign up for our newsletter", "subscribe to our newsletter", "get the latest news delivered",
+        "sign up to receive", "melden sie sich für unseren newsletter", "abonnez-vous à notre newsletter",
+        "suscríbete a nuestro boletín",
+    ],
+    "byline-repeat": ["by ", "von ", "par ", "por ", "di ", "door "],   # only with a known author name
+}
+
+# class/id tokens (matched as whole words inside the attribute, case-insensitive) that mark a block
+# as boilerplate; the cleaner never removes a block holding most of the article's text.
+MARKUP_TOKENS: dict[str, list[str]] = {
+    "comments": [
+        "comments", "comment-list", "commentlist", "comments-area", "comment-section", "comments-section",
+        "disqus_thread", "comment-content", "user-comments", "reader-comments", "talk", "coral",
+    ],
+    "comment-form": ["respond", "comment-respond", "comment-form", "commentform", "reply-form", "comment-reply"],
+    "share-bar": [
+        "share", "sharing", "share-bar", "share-buttons", "sharedaddy", "social-share", "share-tools",
+        "social-links", "social-icons", "socials", "addtoany", "a2a_kit", "shariff", "soc-wrap",
+        "post-soc", "fly-soc", "social-buttons", "share-links",
+    ],
+    "related-list": [
+        "related", "related-posts", "related-articles", "related-stories", "related-content", "yarpp",
+        "jp-relatedposts", "more-stories", "read-more-links", "read-next", "recommended", "recirculation",
+        "outbrain", "taboola", "also-read", "more-on", "crp_related",
+    ],
+    "most-read": ["trending", "most-read", "mostread", "most-popular", "popular-posts", "top-stories", "widget_recent"],
+    "newsletter": ["newsletter", "subscribe", "subscription", "signup", "sign-up", "mailchimp", "optin"],
+    "cookie-notice": ["cookie", "cookies", "cookie-banner", "cookie-notice", "consent", "gdpr", "cmp"],
+    "advertisement": [
+        "ad", "ads", "advert", "advertisement", "ad-slot", "ad-container", "adsbygoogle", "ad-unit",
+        "sponsored", "dfp", "banner-ad", "google-ad",
+    ],
+    "navigation": ["breadcrumb", "breadcrumbs", "pagination", "nav", "navbar", "menu", "skip-link", "post-navigation"],
+    "sidebar": ["sidebar", "side-widget", "widget-area", "widget"],
+    "site-footer": ["footer", "site-footer"],
+    "teaser-excerpt": ["excerpt", "post-excerpt", "entry-summary"],
+    "author-box": ["author-bio", "author-box", "about-author", "author-info-box"],
+    "continue-reading": ["cont-read", "read-more", "more-link", "continue-reading"],
+}
+
+# Semantic markup that is boilerplate by definition of the element or its ARIA role.
+SEMANTIC: dict[str, list[str]] = {
+    "navigation": ["nav", "[role=navigation]", "[role=menubar]", "[role=menu]"],
+    "sidebar": ["aside", "[role=complementary]"],
+    "site-header": ["[role=banner]"],
+    "site-footer": ["[role=contentinfo]"],
+    "cookie-notice": ["[role=dialog]", "[role=alertdialog]"],
+    "comments": ["[itemprop=comment]", "[itemtype*=Comment]"],
+    "form": ["form", "button", "select", "textarea", "input"],
+    "script": ["script", "style", "noscript", "template", "iframe", "svg", "canvas"],
+}
+
+# A list or block this link-heavy, with at least LINK_LIST_MIN_LINKS links, is a list of other pages.
+LINK_DENSITY_MAX = 0.6
+LINK_LIST_MIN_LINKS = 3

@@ -1,0 +1,103 @@
+"""Split a page into article segments: one per full post, none for a page of teaser cards.
+
+A "post" is a container marked as one (<article>, schema.org Article types, hentry/post
+classes). Posts with several long paragraphs are full posts; short ones are teaser cards."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .blocks import BlockStats
+
+POST_CLASS = re.compile(r"(?<![a-z0-9])(hentry|type-post|post|blog-post|entry|article|story|news-item)(?![a-z0-9-])")
+ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)\b", re.I)
+FULL_POST_PARAGRAPHS = 3
+FULL_POST_CHARS = 600
+
+
+CARD_MIN_GROUP = 4
+CARD_MAX_CHARS = 700
+
+
+@dataclass
+class Segments:
+    posts: list[HtmlElement]      # full posts, in page order; empty means "the page is one article"
+    teasers: int                  # post containers that are only teaser cards
+    headline_links: int           # headings that are links to other pages (teaser titles)
+    cards: int = 0                # repeated sibling blocks, each a link with a little text
+    card_paragraphs: int = 0      # long paragraphs inside those cards
+    card_text: int = 0            # visible text inside those cards
+
+
+def _signature(el: HtmlElement) -> tuple[str, str]:
+    classes = (el.get("class") or "").split()
+    return el.tag, classes[0] if classes else ""
+
+
+def find_cards(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[HtmlElement]:
+    """Teaser cards: runs of 4+ siblings of one shape, each a link with a short text."""
+    cards: list[HtmlElement] = []
+    for parent in root.iter():
+        if not isinstance(parent.tag, str) or len(parent) < CARD_MIN_GROUP:
+            continue
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault(_signature(child), []).append(child)
+        for members in groups.values():
+            good = [m for m in members
+                    if stats[m].links >= 1 and 15 <= stats[m].text <= CARD_MAX_CHARS and stats[m].paragraphs <= 1
+                    and stats[m].link_text < stats[m].text + 1]
+            if len(good) >= CARD_MIN_GROUP and len(good) >= 0.7 * len(members):
+                cards += good
+    return _outermost(cards)
+
+
+def _is_post_container(el: HtmlElement) -> bool:
+    if el.tag == "article":
+        return True
+    if ARTICLE_ITEMTYPE.search(el.get("itemtype") or ""):
+        return True
+    if el.tag in ("div", "section", "li"):
+        return bool(POST_CLASS.search((el.get("class") or "").lower()))
+    return False
+
+
+def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    chosen = set(elements)
+    return [el for el in elements if not any(a in chosen for a in el.iterancestors())]
+
+
+def _innermost(elements: list[HtmlElement]) -> list[HtmlElement]:
+    chosen = set(elements)
+    nested = {a for el in elements for a in el.iterancestors() if a in chosen}
+    return [el for el in elements if el not in nested]
+
+
+def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Segments:
+    containers = [el for el in root.iter() if isinstance(el.tag, str) and _is_post_container(el)]
+    full = [el for el in containers
+            if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS]
+    # a wrapper around several full posts is not itself a post
+    full = _innermost_full(full, stats)
+    teasers = [el for el in _innermost(containers) if el not in full and 0 < stats[el].text < FULL_POST_CHARS]
+    headline_links = sum(1 for h in root.iter("h2", "h3", "h4") if h.find(".//a[@href]") is not None
+                         and stats[h].link_text >= 0.8 * max(stats[h].text, 1))
+    cards = find_cards(root, stats)
+    return Segments(posts=full if len(full) >= 2 else [], teasers=len(teasers), headline_links=headline_links,
+                    cards=len(cards), card_paragraphs=sum(stats[c].paragraphs for c in cards),
+                    card_text=sum(stats[c].text for c in cards))
+
+
+def _innermost_full(full: list[HtmlElement], stats) -> list[HtmlElement]:
+    """Keep a full container unless it wraps two or more other full containers."""
+    chosen = set(full)
+    keep = []
+    for el in full:
+        inner = [d for d in el.iterdescendants() if d in chosen]
+        if len(_outermost(inner)) >= 2:
+            continue
+        keep.append(el)
+    return _outermost(keep)
