@@ -51,7 +51,8 @@ CHARSETS = ["utf-8", "windows-1252", "iso-8859-1", "shift_jis", "euc-jp", "gb231
             "bogus-charset", "", "utf-8\x00", "' onload='"]
 MUTATIONS = ["truncated", "bytes_flipped", "nuls", "deep_nesting", "attr_5mb", "word_5mb", "many_elements",
              "wrong_encoding", "bad_url"]
-CHEAP_MUTATIONS = ["truncated", "bytes_flipped", "nuls", "wrong_encoding", "bad_url"]
+HEAVY_MUTATIONS = ["deep_nesting", "attr_5mb", "word_5mb", "many_elements"]   # megabytes each, seconds to clean
+HEAVY_WEIGHT = 0.08   # relative to 1 for each cheap kind: ~1% of inputs each, so 10,000 inputs take minutes
 GOOD_URLS = [None, "https://news.example.test/2024/05/a-story.html"]
 BAD_URLS = ["http://[::1", "not a url", "http://", "javascript:alert(1)", "http://exa mple.test/\x00", "//no-scheme/x",
             "http://a:b@c:99999/", "https://xn--/", "http://\u2603.test/\ud800", "ftp://files.test/page.html"]
@@ -146,15 +147,16 @@ def _insert_in_body(rng: random.Random, body: bytes, blob: bytes) -> bytes:
 
 
 def generate(n: int, seeds: list[bytes], seed: int = 1, soup_share: float = 0.4,
-             mutations: list[str] = MUTATIONS) -> Iterator[RawPage]:
+             mutations: list[str] = MUTATIONS, heavy_weight: float = HEAVY_WEIGHT) -> Iterator[RawPage]:
     """n inputs, lazily: tag soup with probability soup_share, otherwise a seed page mutated by one of
     `mutations`. The source names the kind and number, e.g. "nuls#1234", so an input can be regenerated."""
     rng = random.Random(seed)
+    weights = [heavy_weight if kind in HEAVY_MUTATIONS else 1.0 for kind in mutations]
     for i in range(n):
         if not seeds or rng.random() < soup_share:
             yield RawPage(body=tag_soup(rng), source=f"tag_soup#{i}", url=rng.choice(GOOD_URLS))
         else:
-            kind = mutations[i % len(mutations)] if rng.random() < 0.5 else rng.choice(mutations)
+            kind = rng.choices(mutations, weights)[0]
             body, headers = mutate(rng, kind, rng.choice(seeds))
             url = rng.choice(BAD_URLS) if kind == "bad_url" else rng.choice(GOOD_URLS)
             yield RawPage(body=body, source=f"{kind}#{i}", headers=headers, url=url)
@@ -185,6 +187,7 @@ def probe(page: RawPage) -> Outcome:
 
 def run(inputs, workers: int, timeout: float) -> dict:
     kinds, raised, capped, seconds = Counter(), [], Counter(), []
+    by_kind: dict[str, list[float]] = {}
     worker_rss = 0
     for res in parallel_results(inputs, workers, timeout, clean=probe):
         kind = res.source.split("#")[0]
@@ -192,8 +195,10 @@ def run(inputs, workers: int, timeout: float) -> dict:
         if isinstance(res, PageResult):      # the worker was stopped: timeout, worker_died
             capped[res.skip_reason] += 1
             seconds.append(timeout)
+            by_kind.setdefault(kind, []).append(timeout)
             continue
         seconds.append(res.seconds)
+        by_kind.setdefault(kind, []).append(res.seconds)
         worker_rss = max(worker_rss, res.max_rss_kb)
         if res.error:
             raised.append((res.source, res.error))
@@ -202,7 +207,8 @@ def run(inputs, workers: int, timeout: float) -> dict:
             "exceptions": raised, "timeouts": capped.get("timeout", 0), "worker_died": capped.get("worker_died", 0),
             "p50_s": statistics.median(seconds) if seconds else 0.0,
             "p99_s": seconds[min(len(seconds) - 1, int(len(seconds) * 0.99))] if seconds else 0.0,
-            "max_s": seconds[-1] if seconds else 0.0, "peak_worker_rss_mb": worker_rss / 1024}
+            "max_s": seconds[-1] if seconds else 0.0, "peak_worker_rss_mb": worker_rss / 1024,
+            "max_s_by_kind": {k: max(v) for k, v in sorted(by_kind.items())}}
 
 
 def group_exceptions(raised: list[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
@@ -229,13 +235,16 @@ def main(argv=None) -> int:
     ap.add_argument("--seed-pages", type=int, default=300, help="corpus pages to mutate (default 300)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--heavy-weight", type=float, default=HEAVY_WEIGHT,
+                    help="weight of each multi-megabyte mutation against 1 for each cheap one")
     args = ap.parse_args(argv)
     from speed import TreePeakRSS   # same meter as the speed bench
 
     seeds = load_seeds(args.seed_pages, args.seed)
     start = time.monotonic()
     with TreePeakRSS() as meter:
-        report = run(generate(args.inputs, seeds, args.seed), args.workers, args.timeout)
+        report = run(generate(args.inputs, seeds, args.seed, heavy_weight=args.heavy_weight), args.workers,
+                     args.timeout)
     report.update(seconds=time.monotonic() - start, peak_tree_rss_mb=meter.peak / 1e6, seed=args.seed,
                   workers=args.workers, timeout=args.timeout)
     rows = [("inputs", report["inputs"]), ("uncaught exceptions (clean_page raised)", report["uncaught_exceptions"]),
@@ -248,7 +257,8 @@ def main(argv=None) -> int:
             ("wall time", f"{report['seconds']:.0f} s")]
     for label, value in rows:
         print(f"{label:<42}{value}")
-    print("by kind: " + ", ".join(f"{k}={n}" for k, n in sorted(report["kinds"].items())))
+    print("by kind (inputs, max time): " + ", ".join(f"{k}={n} ({report['max_s_by_kind'][k]:.1f} s)"
+                                                      for k, n in sorted(report["kinds"].items())))
     for (error, where), sources in group_exceptions(report["exceptions"]).items():
         kinds = Counter(src.split("#")[0] for src in sources)
         tail = next(tb for src, tb in report["exceptions"] if src == sources[0]).rstrip().splitlines()[-8:]

@@ -1,26 +1,49 @@
 """Is this page one article, or a listing / other page that should give no record?
 
-Signals are markup semantics and page shape, not site names: schema.org and Open Graph types,
-a publish date, teaser cards, linked headlines, and how much of the text sits in paragraphs."""
+A small logistic model over generic page-shape features (cleaners/page_features.py): schema.org
+and Open Graph types, publish date and byline, URL shape, teaser cards, link density, code,
+prices. Its weights are data (cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py."""
 from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
 
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
-from .metadata import ARTICLE_TYPES, PageMeta
+from .metadata import PageMeta
+from .page_features import page_features
 from .segment import Segments
 
-LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "website", "product", "productgroup",
-                 "offer", "faqpage", "qapage", "discussionforumposting", "profilepage", "store", "event"}
+MODEL_PATH = Path(__file__).with_name("page_kind_model.json")
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def contributions(features: dict[str, float]) -> dict[str, float]:
+    """Each feature's push towards 'article' (positive) or away from it (negative)."""
+    model = load_model()
+    return {name: w["coef"] * (features.get(name, 0.0) - w["mu"]) / w["sd"]
+            for name, w in model["features"].items()}
+
+
+def article_probability(features: dict[str, float]) -> float:
+    z = load_model()["bias"] + sum(contributions(features).values())
+    return 1 / (1 + math.exp(-max(min(z, 50), -50)))
 
 
 def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
-              segments: Segments, url: str | None) -> str:
-    """'article', or the skip reason: 'listing'."""
-    s = stats[root]
-    article_marked = bool(meta.types & ARTICLE_TYPES)
-    long_paragraphs = s.paragraphs
-    teaser_heavy = segments.teasers >= 4 or segments.headline_links >= 6
-    if teaser_heavy and not article_marked and long_paragraphs < 3 + segments.teasers // 2:
-        return "listing"
-    return "article"
+              segments: Segments) -> tuple[str, float]:
+    """('article', p) or the skip reason ('listing' or 'not_article') with the model's probability."""
+    features = page_features(tree, root, stats, meta, segments)
+    p = article_probability(features)
+    if p >= load_model()["threshold"]:
+        return "article", p
+    listing_push = sum(v for k, v in contributions(features).items()
+                       if k in ("cards", "teasers", "headline_links", "card_text_share", "url_listing"))
+    return ("listing" if listing_push < -0.5 or segments.cards >= 8 else "not_article"), p

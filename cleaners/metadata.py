@@ -9,6 +9,8 @@ from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
+
+from . import rules
 from htmldate import find_date
 from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
 
@@ -36,6 +38,19 @@ class PageMeta:
     image_url: str | None = None
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
     article_body: str | None = None                   # JSON-LD articleBody, when the page ships it
+    headline: str | None = None                       # the page's own <h1>, when it has one
+    standfirst: str | None = None                     # the lead under the headline, marked as such
+
+
+def absolute_url(url: str | None, base: str | None) -> str | None:
+    """An absolute http(s) URL, or None for anything else (javascript:, mailto:, malformed)."""
+    if not url:
+        return None
+    try:
+        url = urljoin(base, url.strip()) if base else url.strip()
+        return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname else None
+    except ValueError:
+        return None
 
 
 def iso_date(value: str | None) -> str | None:
@@ -161,24 +176,56 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     except Exception:  # trafilatura's JSON-LD reader trips on odd shapes; ours above already ran
         pass
     pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
+    pm.headline = _page_headline(tree)
+    pm.standfirst = _standfirst(tree)
+    if pm.headline and (not pm.title or (pm.headline.casefold() in pm.title.casefold()
+                                         and len(pm.headline) < len(pm.title))):
+        # "Kicker: Headline | Site" in <title>/og:title; the on-page headline is the article's title
+        pm.title = pm.headline
     if not pm.authors:
-        author = doc.author if doc.author and " " in doc.author else extract_author(tree)
+        author = doc.author if doc.author and " " in doc.author else _guarded(extract_author, tree)
         pm.authors = split_authors(author)
     if not pm.date_publish:
-        pm.date_publish = iso_date(find_date(tree, url=url, **DATE_CONFIG))
+        pm.date_publish = iso_date(_guarded(find_date, tree, url=url, **DATE_CONFIG))
     pm.site_name = _first(meta, ["og:site_name", "application-name"]) or doc.sitename or extract_sitename(tree)
     pm.description = _first(meta, ["og:description", "description", "twitter:description"]) or doc.description
     pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
-    pm.topics = _dedupe(pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree))
+    topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
+    pm.topics = _dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
     canonical = tree.find(".//link[@rel='canonical']")
-    pm.url = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"]) or url
-    if pm.url and url:
-        pm.url = urljoin(url, pm.url)
-    if pm.url and urlsplit(pm.url).scheme not in ("http", "https"):
-        pm.url = url
+    declared = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"])
+    pm.url = absolute_url(declared, url) or absolute_url(url, None)
     pm.language = _language(tree, meta)
     pm.authors = _dedupe(pm.authors)
     return pm
+
+
+STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
+
+
+def _standfirst(tree: HtmlElement) -> str | None:
+    for el in tree.iterfind(".//body//*[@class]"):
+        if STANDFIRST.search(el.get("class").lower()):
+            text = " ".join(el.text_content().split())
+            if 40 <= len(text) <= 600:
+                return text
+    return None
+
+
+def _page_headline(tree: HtmlElement) -> str | None:
+    for h1 in tree.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if 8 <= len(text) <= 300:
+            return text
+    return None
+
+
+def _guarded(reader, *args, **kwargs):
+    """A third-party metadata reader that trips on a malformed tree gives nothing, not a crash."""
+    try:
+        return reader(*args, **kwargs)
+    except (AssertionError, ValueError, TypeError, AttributeError, IndexError, RecursionError):
+        return None
 
 
 def _rel_tags(tree: HtmlElement) -> list[str]:
@@ -195,9 +242,28 @@ def _rel_tags(tree: HtmlElement) -> list[str]:
 def _language(tree: HtmlElement, meta: dict[str, list[str]]) -> str | None:
     lang = tree.get("lang") or tree.get("xml:lang") or _first(meta, ["og:locale", "content-language", "language"])
     if not lang:
-        return None
+        return _language_by_script(tree)
     lang = lang.replace("_", "-").split(",")[0].strip()
     return lang.lower() if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) else None
+
+
+SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af]")),
+           ("zh", re.compile(r"[\u4e00-\u9fff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")),
+           ("el", re.compile(r"[\u0370-\u03ff]")), ("he", re.compile(r"[\u0590-\u05ff]")))
+
+
+def _language_by_script(tree: HtmlElement) -> str | None:
+    """Undeclared language, told only where the script names one language (kana, hangul, han...)."""
+    body = tree.find("body")
+    sample = " ".join((body if body is not None else tree).itertext())[:5000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if not letters:
+        return None
+    for lang, script in SCRIPTS:
+        hits = len(script.findall(sample))
+        if lang == "ja" and hits >= 20 or lang != "ja" and hits >= 0.3 * letters:
+            return lang
+    return None
 
 
 def _dedupe(items: list[str]) -> list[str]:

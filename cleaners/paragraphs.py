@@ -10,7 +10,10 @@ from .blocks import phrase_key
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
-LINE_PREFIXES = [(p, r) for r, ps in rules.PREFIXES.items() if r not in ("byline-repeat", "related-link") for p in ps]
+LINE_PREFIXES = [(p, r) for r, ps in rules.PREFIXES.items()
+                 if r not in ("byline-repeat", "related-link", "credit-line") for p in ps]
+CREDIT_PREFIXES = tuple(rules.PREFIXES["credit-line"])
+LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
 WORD = re.compile(r"\w+")
 ELLIPSIS = ("…", "...", "[…]", "[...]", "(…)")
@@ -30,7 +33,7 @@ def _words(line: str) -> list[str]:
     return WORD.findall(line.casefold())
 
 
-def _line_reason(line: str, title_key: str, authors: list[str], topics: set[str], position: int) -> str | None:
+def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: set[str], position: int) -> str | None:
     key = phrase_key(line)
     if not key:
         return "empty"
@@ -40,14 +43,20 @@ def _line_reason(line: str, title_key: str, authors: list[str], topics: set[str]
     for prefix, reason in LINE_PREFIXES:
         if folded.startswith(prefix) and len(line) < 400:
             return reason
-    if title_key and key == title_key:
+    if key in title_keys:
         return "title-repeat"
+    if len(line) < 80:
+        undated = LEADING_DATE.sub("", folded, count=1).strip()
+        if undated.startswith(CREDIT_PREFIXES):
+            return "credit-line"
     if position < 4 and key in topics:
         return "category-label"
     if len(line) < 120 and authors:
         names = [a.casefold() for a in authors]
         stripped = folded.strip()
-        if stripped in names or (stripped.startswith(BY_PREFIXES) and any(n in stripped for n in names)):
+        if stripped in names or (stripped.startswith(BY_PREFIXES) and any(n in stripped for n in names)) or \
+                any(stripped.startswith(n) and stripped[len(n):len(n) + 2].strip()[:1] in (",", "|", "·", "-", "–")
+                    for n in names):
             return "byline-repeat"
     if len(line) < 80 and DATELINE.match(line.strip()):
         return "dateline"
@@ -83,22 +92,23 @@ def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
                 keep[i] = False
                 dropped.append(spans[i])
                 reason = "teaser-duplicate" if truncated or i < 3 else "duplicate-paragraph"
-                removals.append(Removal(reason, lines[i][:300]))
+                removals.append(Removal(reason, lines[i][:100000]))
                 break
             at = full.find(sig, at + 1)
     return [line for line, k in zip(lines, keep) if k]
 
 
-def clean_paragraphs(text: str, title: str | None, authors: list[str], topics: list[str],
+def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: list[str],
                      removals: list[Removal]) -> list[str]:
-    title_key = phrase_key(title or "")
+    """titles: the article's title and the page's own headline, if they differ."""
+    title_keys = {phrase_key(t) for t in titles if t} - {""}
     topic_keys = {phrase_key(t) for t in topics}
     kept: list[str] = []
     for line in text.splitlines():
         line = " ".join(line.split())
-        reason = _line_reason(line, title_key, authors, topic_keys, len(kept))
+        reason = _line_reason(line, title_keys, authors, topic_keys, len(kept))
         if reason is None:
             kept.append(line)
         elif reason != "empty":
-            removals.append(Removal(reason, line[:300]))
+            removals.append(Removal(reason, line[:100000]))
     return _drop_duplicates(kept, removals)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml.html import HtmlElement, fromstring
 from trafilatura.utils import HTML_PARSER, repair_faulty_html
 
-# libxml2 stops nesting at 256 levels (no huge_tree), so depth alone cannot blow the stack;
-# this bound only guards our own recursive steps.
+# libxml2 stops at 256 levels of nesting (no huge_tree) and we skip such a page as too_deep;
+# the element bound keeps a page of millions of tiny elements from eating the run.
 MAX_ELEMENTS = 400_000
 
 
@@ -14,15 +14,22 @@ class UnparsablePage(ValueError):
     """The text is not an HTML document we can build a tree from."""
 
 
+class TooDeep(UnparsablePage):
+    """libxml2 stopped at its nesting limit: the rest of the page was never read."""
+
+
 def parse_html(text: str) -> HtmlElement:
     text = repair_faulty_html(text, text[:50].lower())
     try:
-        tree = fromstring(text, parser=HTML_PARSER)
-    except ValueError:
-        # "Unicode strings with encoding declaration are not supported" (XHTML prolog)
-        tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=HTML_PARSER)
+        try:
+            tree = fromstring(text, parser=HTML_PARSER)
+        except ValueError:
+            # "Unicode strings with encoding declaration are not supported" (XHTML prolog)
+            tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=HTML_PARSER)
     except Exception as err:  # lxml raises ParserError/XMLSyntaxError on empty or junk text
         raise UnparsablePage(str(err)) from err
+    if any("Excessive depth" in e.message for e in HTML_PARSER.error_log):
+        raise TooDeep("nesting deeper than libxml2's limit of 256")
     if tree is None or tree.tag != "html" and tree.find(".//body") is None and len(tree) == 0:
         raise UnparsablePage("no HTML elements")
     return tree

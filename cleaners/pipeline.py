@@ -17,7 +17,7 @@ from .extract import extract_body, segment_document
 from .metadata import PageMeta, iso_date, page_metadata
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
-from .parse import MAX_ELEMENTS, UnparsablePage, count_elements, parse_html
+from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
 from .prune import prune
 from .records import Article, PageResult, RawPage, Removal
 from .segment import find_segments
@@ -25,6 +25,8 @@ from .segment import find_segments
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 150
 WORD = re.compile(r"\w+")
+# one word per ideograph or kana: CJK text has no spaces to count
+CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
                 b"ID3", b"OggS", b"RIFF", b"\x00\x00\x01\x00", b"wOFF", b"wOF2")
 
@@ -63,6 +65,9 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     text, _ = decode_html(page.body, page.headers)
     try:
         tree = parse_html(text)
+    except TooDeep:
+        result.skip_reason = "too_deep"
+        return result
     except UnparsablePage:
         result.skip_reason = "not_html"
         return result
@@ -77,7 +82,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if segments.posts:
         drafts = [_segment_draft(post, meta, page) for post in segments.posts]
     else:
-        kind = page_kind(tree, root, stats, meta, segments, page.url)
+        kind, _ = page_kind(tree, root, stats, meta, segments)
         if kind != "article":
             result.skip_reason = kind
             return result
@@ -88,7 +93,12 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
         if doc is not tree:
             removals += prune(doc.find("body"))
         body_text = extract_body(doc, seg_meta.url)
-        paragraphs = clean_paragraphs(body_text, seg_meta.title, seg_meta.authors, seg_meta.topics, removals)
+        titles = [seg_meta.title, meta.headline if doc is tree else None]
+        paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
+        if doc is tree and paragraphs and meta.standfirst and _same_words(paragraphs[0], meta.standfirst):
+            # the lead is the record's description, not its first paragraph
+            removals.append(Removal("standfirst", paragraphs.pop(0)))
+            seg_meta.description = meta.standfirst
         result.removals += removals
         article_text = "\n\n".join(paragraphs)
         if len(article_text) < MIN_TEXT_CHARS and not segments.posts:
@@ -103,15 +113,23 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     return result
 
 
+def _same_words(a: str, b: str) -> bool:
+    return WORD.findall(a.casefold()) == WORD.findall(b.casefold())
+
+
 def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:
     return segment_document(post), post_metadata(post, page_meta, page.url or page_meta.url)
 
 
 def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     url = meta.url
-    domain = urlsplit(url or page.url or "").hostname
+    try:
+        domain = urlsplit(url or page.url or "").hostname
+    except ValueError:
+        domain = None
     description = meta.description
-    if description and (WORD.findall(description.casefold())[:12] == WORD.findall(text.casefold())[:12]):
+    if description and description != meta.standfirst and \
+            WORD.findall(description.casefold())[:12] == WORD.findall(text.casefold())[:12]:
         description = None   # only the first paragraph again
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,
@@ -119,4 +137,4 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
         title=meta.title, authors=meta.authors, date_publish=meta.date_publish, date_modify=meta.date_modify,
         date_download=iso_date(page.fetched_at) if page.fetched_at else None, language=meta.language,
         description=description, text=text, topics=meta.topics, image_url=meta.image_url,
-        word_count=len(WORD.findall(text)), content_hash=content_hash(text), page_articles=1, page_index=0)
+        word_count=len(CJK_OR_WORD.findall(text)), content_hash=content_hash(text), page_articles=1, page_index=0)

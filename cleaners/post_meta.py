@@ -3,12 +3,10 @@ microdata, its headline and title link, its <time>, its byline), site facts from
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
-
 from lxml.html import HtmlElement
 
 from .blocks import visible_text
-from .metadata import PageMeta, iso_date
+from .metadata import PageMeta, absolute_url, iso_date
 
 AUTHOR_CLASS = re.compile(r"(?<![\w-])(author|author-name|byline-name|fn)(?![\w-])")
 CATEGORY_CLASS = re.compile(r"(?<![\w-])(post-cat|cat-links|entry-category|post-category|category)(?![\w-])")
@@ -51,13 +49,6 @@ def _person_names(elements: list[HtmlElement]) -> list[str]:
     return names
 
 
-def _absolute(url: str | None, base: str | None) -> str | None:
-    if not url:
-        return None
-    url = urljoin(base, url) if base else url
-    return url if urlsplit(url).scheme in ("http", "https") else None
-
-
 def post_metadata(post: HtmlElement, page: PageMeta, base_url: str | None) -> PageMeta:
     props = own_properties(post)
     headings = [h for tag in ("h1", "h2", "h3") for h in post.iter(tag) if visible_text(h)]
@@ -93,9 +84,9 @@ def post_metadata(post: HtmlElement, page: PageMeta, base_url: str | None) -> Pa
         img = post.find(".//img[@src]")
         image = img.get("src") if img is not None else None
     return PageMeta(
-        url=_absolute(url, base_url), title=title, authors=_dedupe(authors)[:10], date_publish=date,
+        url=absolute_url(url, base_url), title=title, authors=_dedupe(authors)[:10], date_publish=date,
         date_modify=modified, site_name=page.site_name, language=page.language,
-        topics=_dedupe([t for tp in topics for t in tp.split(",")]), image_url=_absolute(image, base_url),
+        topics=_dedupe([t for tp in topics for t in tp.split(",")]), image_url=absolute_url(image, base_url),
         types=page.types)
 
 

@@ -19,13 +19,16 @@ PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in
 TOKEN_REASON = {t: reason for reason, tokens in rules.MARKUP_TOKENS.items() for t in tokens}
 TOKEN_PATTERN = re.compile(
     r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, TOKEN_REASON), key=len, reverse=True)) + r")(?![a-z0-9])")
-PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason != "byline-repeat" for p in ps}
+PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in ("byline-repeat", "credit-line")
+                 for p in ps}
 PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
 HEADED_WIDGETS = {"related-heading", "most-read"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td"}
 NEVER_BY_TOKEN = {"html", "body", "main", "head", "title", "meta", "link"}
 MAX_PHRASE_CHARS = 90
+# markup that names user comments and their forms is trusted even when it holds long paragraphs
+STRONG_MARKUP = {"comments", "comment-form", "script"}
 
 
 def _semantic_reason(el: HtmlElement) -> str | None:
@@ -96,13 +99,18 @@ class Pruner:
         # a block holding a large share of the article is never boilerplate by a surface rule
         return s is None or s.text <= 0.4 * max(self.main_text, 1) or not self._inside_main(el)
 
+    def is_prose(self, el: HtmlElement) -> bool:
+        """Several long paragraphs with few links: article prose, whatever its markup calls it."""
+        s = self.stats[el]
+        return s.paragraphs >= 2 and link_density(s) < 0.3
+
     def _inside_main(self, el: HtmlElement) -> bool:
         return self.main is not None and any(a is self.main for a in el.iterancestors())
 
     def remove(self, el: HtmlElement, reason: str) -> None:
         if el in self.removed or any(a in self.removed for a in el.iterancestors()):
             return
-        self.removals.append(Removal(reason, visible_text(el)[:300]))
+        self.removals.append(Removal(reason, visible_text(el)[:100000]))
         self.removed.add(el)
         el.drop_tree()
 
@@ -111,7 +119,10 @@ class Pruner:
         for el in self.root.iter():
             if not isinstance(el.tag, str):
                 continue
-            reason = _semantic_reason(el) or _token_reason(el) or self._phrase_reason(el)
+            reason = _semantic_reason(el) or _token_reason(el)
+            if reason and reason not in STRONG_MARKUP and self.is_prose(el):
+                reason = None   # markup names are hints; prose inside a "sidebar" or "menu" box stays
+            reason = reason or self._phrase_reason(el)
             if reason and self.may_remove(el):
                 candidates.append((el, reason))
         for el, reason in candidates:
@@ -169,9 +180,12 @@ class Pruner:
             self.remove(sib, "related-list" if reason == "related-heading" else reason)
 
     def _remove_link_lists(self) -> None:
-        """Lists whose items are each just a link to another page (inside or beside the article)."""
+        """Lists beside the article whose items are each just a link to another page. Inside the
+        article a link list goes only under a "Related"/"More:" heading (see _remove_widget)."""
         for el in list(self.root.iter("ul", "ol")):
             if el in self.removed or not self.may_remove(el) or any(a in self.removed for a in el.iterancestors()):
+                continue
+            if self._inside_main(el):
                 continue
             items = [li for li in el if li.tag == "li"]
             s = self.stats[el]

@@ -50,7 +50,7 @@ PHRASES: dict[str, list[str]] = {
         "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebt", "neueste artikel",
         "les plus lus", "les plus populaires", "à la une", "lo más leído", "lo más visto", "más leídas",
         "i più letti", "mais lidas", "самое читаемое", "الأكثر قراءة", "الأكثر مشاهدة", "最新文章",
-        "热门文章", "人気記事", "アクセスランキング",
+        "热门文章", "热门排行", "热点新闻", "人気記事", "アクセスランキング",
     ],
     "social": [
         "connect with us", "follow us", "follow us on", "share", "share this", "share this article",
@@ -58,7 +58,8 @@ PHRASES: dict[str, list[str]] = {
         "share on whatsapp", "share on linkedin", "share via email", "tweet", "pin it", "email",
         "print", "copy link", "folgen sie uns", "teilen", "artikel teilen", "partager",
         "partager cet article", "suivez-nous", "compartir", "síguenos", "condividi", "seguici",
-        "compartilhar", "поделиться", "شارك", "تابعنا", "分享", "シェア", "シェアする",
+        "compartilhar", "поделиться", "شارك", "تابعنا", "分享", "シェア", "シェアする", "扫码关注公众号",
+        "扫码关注", "关注我们",
     ],
     "newsletter": [
         "subscribe", "subscribe now", "sign up", "sign up now", "subscribe to our newsletter",
@@ -103,9 +104,13 @@ PREFIXES: dict[str, list[str]] = {
         "este sitio web utiliza cookies", "questo sito utilizza cookie",
     ],
     "newsletter": [
-        "sign up for our newsletter", "subscribe to our newsletter", "get the latest news delivered",
+        "sign up for our newsletter", "sign up for our free", "subscribe to get", "sign up to get", "subscribe to our newsletter", "get the latest news delivered",
         "sign up to receive", "melden sie sich für unseren newsletter", "abonnez-vous à notre newsletter",
         "suscríbete a nuestro boletín",
+    ],
+    "credit-line": [   # short editor/source credits (only on lines under 80 characters)
+        "责任编辑：", "责任编辑:", "编辑：", "来源：", "source:", "quelle:", "editor:", "edited by ", "redaktion:",
+        "photo:", "foto:", "image:", "bild:", "crédit photo", "photo credit",
     ],
     "byline-repeat": ["by ", "von ", "par ", "por ", "di ", "door "],   # only with a known author name
 }
@@ -129,7 +134,8 @@ MARKUP_TOKENS: dict[str, list[str]] = {
         "outbrain", "taboola", "also-read", "more-on", "crp_related",
     ],
     "most-read": ["trending", "most-read", "mostread", "most-popular", "popular-posts", "top-stories", "widget_recent"],
-    "newsletter": ["newsletter", "subscribe", "subscription", "signup", "sign-up", "mailchimp", "optin"],
+    "newsletter": ["newsletter", "subscribe", "subscription", "signup", "sign-up", "mailchimp", "optin", "cta",
+                   "call-to-action"],
     "cookie-notice": ["cookie", "cookies", "cookie-banner", "cookie-notice", "consent", "gdpr", "cmp"],
     "advertisement": [
         "ad", "ads", "advert", "advertisement", "ad-slot", "ad-container", "adsbygoogle", "ad-unit",
@@ -142,6 +148,12 @@ MARKUP_TOKENS: dict[str, list[str]] = {
     "author-box": ["author-bio", "author-box", "about-author", "author-info-box"],
     "continue-reading": ["cont-read", "read-more", "more-link", "continue-reading"],
 }
+
+# class/id tokens of a standfirst (the lead under the headline): moved to `description`, out of the text,
+# when it is also the text's first paragraph.
+STANDFIRST_TOKENS = ["standfirst", "lead", "lede", "subtitle", "sub-title", "subheadline", "sub-headline", "dek",
+                     "deck", "summary", "intro", "vorspann", "teaser-text", "chapeau", "chapo", "entradilla",
+                     "sumario", "sommario", "occhiello", "article-lead", "entry-sub-title"]
 
 # Semantic markup that is boilerplate by definition of the element or its ARIA role.
 SEMANTIC: dict[str, list[str]] = {

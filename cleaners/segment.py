@@ -13,8 +13,9 @@ from .blocks import BlockStats
 
 POST_CLASS = re.compile(r"(?<![a-z0-9])(hentry|type-post|post|blog-post|entry|article|story|news-item)(?![a-z0-9-])")
 ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)\b", re.I)
-FULL_POST_PARAGRAPHS = 3
-FULL_POST_CHARS = 600
+FULL_POST_PARAGRAPHS = 2
+FULL_POST_CHARS = 300
+COMMENT_MARK = re.compile(r"(?<![a-z])(comments?|comment-\w+|replies|reply|respond|responses|usercomment)(?![a-z])", re.I)
 
 
 CARD_MIN_GROUP = 4
@@ -65,6 +66,22 @@ def _is_post_container(el: HtmlElement) -> bool:
     return False
 
 
+def _has_heading(el: HtmlElement) -> bool:
+    return any((h.text_content() or "").strip() for h in el.iter("h1", "h2", "h3", "h4")) or \
+        el.find(".//*[@itemprop='headline']") is not None
+
+
+def _is_comment(el: HtmlElement) -> bool:
+    """User comments are often <article>s too; they are not posts of the page."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            break
+        attrs = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("itemtype"))))
+        if attrs and COMMENT_MARK.search(attrs):
+            return True
+    return False
+
+
 def _outermost(elements: list[HtmlElement]) -> list[HtmlElement]:
     chosen = set(elements)
     return [el for el in elements if not any(a in chosen for a in el.iterancestors())]
@@ -79,7 +96,8 @@ def _innermost(elements: list[HtmlElement]) -> list[HtmlElement]:
 def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Segments:
     containers = [el for el in root.iter() if isinstance(el.tag, str) and _is_post_container(el)]
     full = [el for el in containers
-            if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS]
+            if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS
+            and _has_heading(el) and not _is_comment(el)]
     # a wrapper around several full posts is not itself a post
     full = _innermost_full(full, stats)
     teasers = [el for el in _innermost(containers) if el not in full and 0 < stats[el].text < FULL_POST_CHARS]

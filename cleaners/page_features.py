@@ -1,0 +1,80 @@
+"""Generic page-shape features for telling one article from other pages (listings, products,
+forums, docs, service pages). Markup semantics and shape only: no site names."""
+from __future__ import annotations
+
+import math
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from .blocks import BlockStats, link_density
+from .metadata import ARTICLE_TYPES, PageMeta
+from .prune import find_main
+from .segment import Segments
+
+OTHER_TYPES = {"product", "productgroup", "offer", "aggregateoffer", "discussionforumposting", "qapage",
+               "collectionpage", "itemlist", "searchresultspage", "softwareapplication", "service", "event",
+               "profilepage", "store", "localbusiness", "course", "jobposting", "product.group", "contactpage",
+               "aboutpage", "ebay-objects:item", "itempage"}
+URL_DATE = re.compile(r"/(19|20)\d\d[/-](0?[1-9]|1[0-2])([/-]|$)|/(19|20)\d\d(0[1-9]|1[0-2])\d\d")
+URL_TOKENS = {
+    "url_listing": re.compile(r"/(category|categories|tag|tags|topics?|archives?|page/\d+|search|author|section|latest|news/?$|blog/?$)(/|$)", re.I),
+    "url_product": re.compile(r"/(products?|shop|store|p|dp|item|items|collections?|catalog|buy|pricing|plans?)(/|$)", re.I),
+    "url_forum": re.compile(r"/(forums?|threads?|t|topic|topics|community|questions|discussions?|board|r/\w+/comments)(/|$)", re.I),
+    "url_docs": re.compile(r"/(docs?|documentation|reference|api|manual|guides?|wiki|help|support|kb|learn|tutorials?)(/|$)", re.I),
+}
+PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
+CART = re.compile(r"add[ -]to[ -](cart|basket|bag)|in den warenkorb|ajouter au panier|añadir al carrito|buy now", re.I)
+
+
+def _log(x: float) -> float:
+    return math.log1p(max(x, 0))
+
+
+def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
+                  segments: Segments) -> dict[str, float]:
+    s = stats[root]
+    main = find_main(root, stats)
+    ms = stats[main] if main is not None else s
+    try:
+        parts = urlsplit(meta.url or "")
+        path = parts.path or ""
+    except ValueError:
+        path = ""
+    segs = [p for p in path.split("/") if p]
+    slug = segs[-1] if segs else ""
+    price = sum(1 for el in root.iterfind(".//*[@itemprop]") if el.get("itemprop", "").lower() in PRICE_PROPS)
+    buttons = " ".join((b.text_content() or "")[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
+    f = {
+        "article_type": float(bool(meta.types & ARTICLE_TYPES)),
+        "other_type": float(bool(meta.types & OTHER_TYPES)),
+        "date": float(bool(meta.date_publish)),
+        "authors": float(bool(meta.authors)),
+        "main_text": _log(ms.text),
+        "main_paragraphs": _log(ms.paragraphs),
+        "main_link_density": link_density(ms),
+        "page_link_density": link_density(s),
+        "main_share": ms.text / s.text if s.text else 0.0,
+        "cards": _log(segments.cards),
+        "outside_paragraphs": _log(s.paragraphs - segments.card_paragraphs),
+        "card_text_share": segments.card_text / s.text if s.text else 0.0,
+        "teasers": _log(segments.teasers),
+        "headline_links": _log(segments.headline_links),
+        "url_known": float(bool(segs) or bool(meta.url)),
+        "url_date": float(bool(URL_DATE.search(path))),
+        "url_depth": min(len(segs), 6) / 6,
+        "slug_words": min(len(re.findall(r"[a-z0-9]+", slug.lower())) if "-" in slug or "_" in slug else 0, 12) / 12,
+        "code_blocks": _log(sum(1 for _ in root.iter("pre"))),
+        "price": _log(price),
+        "cart": float(bool(CART.search(buttons))),
+        "h1": min(sum(1 for _ in root.iter("h1")), 3) / 3,
+        "time_elements": _log(sum(1 for _ in root.iter("time"))),
+        "article_elements": _log(sum(1 for _ in root.iter("article"))),
+        "forms": _log(sum(1 for _ in root.iter("form"))),
+        "inputs": _log(sum(1 for _ in root.iter("input", "select"))),
+        "tables": _log(sum(1 for _ in root.iter("table"))),
+    }
+    for name, pattern in URL_TOKENS.items():
+        f[name] = float(bool(pattern.search(path)))
+    return f
