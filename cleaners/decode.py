@@ -33,7 +33,7 @@ def normalise_label(label: str | None) -> str | None:
     label = WEB_SUPERSETS.get(label, label)
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):   # unknown name, or junk such as a NUL inside the label
         return None
 
 

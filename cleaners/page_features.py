@@ -24,6 +24,17 @@ URL_TOKENS = {
     "url_forum": re.compile(r"/(forums?|threads?|t|topic|topics|community|questions|discussions?|board|r/\w+/comments)(/|$)", re.I),
     "url_docs": re.compile(r"/(docs?|documentation|reference|api|manual|guides?|wiki|help|support|kb|learn|tutorials?)(/|$)", re.I),
 }
+URL_SERVICE = re.compile(r"/(services?|solutions?|pricing|features|about(-us)?|contact(-us)?|careers|industries|"
+                         r"platform|products?|company|team|locations?|book|demo|get-started|signup|login)(/|$)", re.I)
+CTA = re.compile(r"get started|contact us|request a (demo|quote)|book a (demo|call|consultation)|get a (quote|demo)|"
+                 r"free trial|start your|schedule a|talk to (sales|an expert)|shop now|learn more|sign up free", re.I)
+PRICE_TEXT = re.compile(r"[$€£¥]\s?\d|\d\s?(€|eur|usd)\b", re.I)
+WE_OUR = re.compile(r"\b(we|our|us|we're|we've)\b", re.I)
+WORDS = re.compile(r"\w+")
+USER_MARK = re.compile(r"(?<![a-z])(avatar|username|user-name|userinfo|user-info|postbit|poster|post-author|"
+                       r"message-user|reputation|joined)(?![a-z])", re.I)
+DOCS_PHRASES = re.compile(r"on this page|edit this page|edit on github|table of contents|was this page helpful|"
+                          r"next steps|prerequisites", re.I)
 PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
 CART = re.compile(r"add[ -]to[ -](cart|basket|bag)|in den warenkorb|ajouter au panier|añadir al carrito|buy now", re.I)
 
@@ -77,4 +88,14 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     }
     for name, pattern in URL_TOKENS.items():
         f[name] = float(bool(pattern.search(path)))
+    main_words = (main if main is not None else root).text_content()[:20000]
+    n_words = max(len(WORDS.findall(main_words)), 1)
+    f["homepage"] = float(bool(meta.url) and len(segs) == 0)
+    f["url_service"] = float(bool(URL_SERVICE.search(path)))
+    f["cta"] = _log(len(CTA.findall(buttons)))
+    f["price_text"] = _log(len(PRICE_TEXT.findall(main_words)))
+    f["we_our"] = min(len(WE_OUR.findall(main_words)) / n_words * 20, 1.0)
+    f["user_marks"] = _log(sum(1 for el in root.iter() if isinstance(el.tag, str) and el.get("class")
+                               and USER_MARK.search(el.get("class"))))
+    f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons + " " + main_words[:3000])))
     return f

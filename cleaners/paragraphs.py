@@ -91,7 +91,8 @@ def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
             if not inside_own and not inside_dropped:
                 keep[i] = False
                 dropped.append(spans[i])
-                reason = "teaser-duplicate" if truncated or i < 3 else "duplicate-paragraph"
+                exact = not truncated and full.count(" " + " ".join(words) + " ") >= 2
+                reason = "duplicate-paragraph" if exact else "teaser-duplicate"
                 removals.append(Removal(reason, lines[i][:100000]))
                 break
             at = full.find(sig, at + 1)

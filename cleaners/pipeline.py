@@ -18,12 +18,13 @@ from .metadata import PageMeta, iso_date, page_metadata
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
-from .prune import prune
+from .prune import Pruner
 from .records import Article, PageResult, RawPage, Removal
 from .segment import find_segments
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 150
+FALLBACK_SHARE = 1.2   # below this share of the measured main text, trafilatura's fallbacks are tried
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
@@ -48,7 +49,7 @@ def content_hash(text: str) -> str:
 
 def article_id(page: RawPage, url: str | None, index: int) -> str:
     key = f"{url or page.source}#{index}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
@@ -82,17 +83,27 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if segments.posts:
         drafts = [_segment_draft(post, meta, page) for post in segments.posts]
     else:
-        kind, _ = page_kind(tree, root, stats, meta, segments)
+        kind, result.article_probability = page_kind(tree, root, stats, meta, segments)
         if kind != "article":
             result.skip_reason = kind
             return result
-        result.removals += prune(root, stats)
+        pruner = Pruner(root, stats)
+        result.removals += pruner.run()
+        expected_chars = pruner.main_text
         drafts = [(tree, meta)]
     for index, (doc, seg_meta) in enumerate(drafts):
         removals: list[Removal] = []
         if doc is not tree:
-            removals += prune(doc.find("body"))
+            pruner = Pruner(doc.find("body"))
+            removals += pruner.run()
+            expected_chars = pruner.main_text
         body_text = extract_body(doc, seg_meta.url)
+        if len(body_text) < FALLBACK_SHARE * expected_chars:
+            # trafilatura's main extractor missed much of the text our measure found: let its
+            # fallback extractors (readability, justext) have a go, and keep the longer result
+            slow_text = extract_body(doc, seg_meta.url, fast=False)
+            if len(slow_text) > len(body_text):
+                body_text = slow_text
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and paragraphs and meta.standfirst and _same_words(paragraphs[0], meta.standfirst):

@@ -31,7 +31,7 @@ MAX_PHRASE_CHARS = 90
 STRONG_MARKUP = {"comments", "comment-form", "script"}
 
 
-def _semantic_reason(el: HtmlElement) -> str | None:
+def semantic_reason(el: HtmlElement) -> str | None:
     tag = el.tag
     if tag == "nav":
         return "navigation"
@@ -57,7 +57,7 @@ def _semantic_reason(el: HtmlElement) -> str | None:
     return None
 
 
-def _token_reason(el: HtmlElement) -> str | None:
+def token_reason(el: HtmlElement) -> str | None:
     if el.tag in NEVER_BY_TOKEN:
         return None
     attrs = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
@@ -107,6 +107,11 @@ class Pruner:
     def _inside_main(self, el: HtmlElement) -> bool:
         return self.main is not None and any(a is self.main for a in el.iterancestors())
 
+    def is_text_in_main(self, el: HtmlElement) -> bool:
+        """A sizeable, link-poor block inside the article (page builders call every block a "widget")."""
+        s = self.stats[el]
+        return s.text >= 300 and link_density(s) < 0.3 and self._inside_main(el)
+
     def remove(self, el: HtmlElement, reason: str) -> None:
         if el in self.removed or any(a in self.removed for a in el.iterancestors()):
             return
@@ -119,8 +124,8 @@ class Pruner:
         for el in self.root.iter():
             if not isinstance(el.tag, str):
                 continue
-            reason = _semantic_reason(el) or _token_reason(el)
-            if reason and reason not in STRONG_MARKUP and self.is_prose(el):
+            reason = semantic_reason(el) or token_reason(el)
+            if reason and reason not in STRONG_MARKUP and (self.is_prose(el) or self.is_text_in_main(el)):
                 reason = None   # markup names are hints; prose inside a "sidebar" or "menu" box stays
             reason = reason or self._phrase_reason(el)
             if reason and self.may_remove(el):

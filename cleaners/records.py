@@ -58,3 +58,4 @@ class PageResult:
     articles: list[Article] = field(default_factory=list)
     skip_reason: str | None = None   # "listing", "empty", "not_html", "too_large", "timeout", ...
     removals: list[Removal] = field(default_factory=list)
+    article_probability: float | None = None   # the page-kind model's verdict, when it was asked

@@ -142,7 +142,7 @@ MARKUP_TOKENS: dict[str, list[str]] = {
         "sponsored", "dfp", "banner-ad", "google-ad",
     ],
     "navigation": ["breadcrumb", "breadcrumbs", "pagination", "nav", "navbar", "menu", "skip-link", "post-navigation"],
-    "sidebar": ["sidebar", "side-widget", "widget-area", "widget"],
+    "sidebar": ["sidebar", "side-widget", "widget-area", "sidebar-widget"],
     "site-footer": ["footer", "site-footer"],
     "teaser-excerpt": ["excerpt", "post-excerpt", "entry-summary"],
     "author-box": ["author-bio", "author-box", "about-author", "author-info-box"],

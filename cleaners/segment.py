@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
+from .prune import semantic_reason, token_reason
 
 POST_CLASS = re.compile(r"(?<![a-z0-9])(hentry|type-post|post|blog-post|entry|article|story|news-item)(?![a-z0-9-])")
 ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)\b", re.I)
 FULL_POST_PARAGRAPHS = 2
 FULL_POST_CHARS = 300
+POST_WEIGHT_RATIO = 0.25   # the second-largest post holds at least this share of the largest one's text
+POST_COVERAGE = 0.6        # and the posts hold this share of the page's long paragraphs
 COMMENT_MARK = re.compile(r"(?<![a-z])(comments?|comment-\w+|replies|reply|respond|responses|usercomment)(?![a-z])", re.I)
 
 
@@ -66,6 +69,36 @@ def _is_post_container(el: HtmlElement) -> bool:
     return False
 
 
+def _comparable_posts(posts: list[HtmlElement], root: HtmlElement, stats) -> bool:
+    """Several posts of one page, or one article with short related items beside it? Real multi-post pages
+    (tag pages, infinite scroll) show posts of similar weight that together hold most of the page's prose."""
+    sizes = sorted((stats[p].text for p in posts), reverse=True)
+    if sizes[1] < POST_WEIGHT_RATIO * sizes[0]:
+        return False
+    covered = sum(stats[p].paragraphs for p in posts)
+    return covered >= POST_COVERAGE * stats[root].paragraphs
+
+
+def _titled_posts(posts: list[HtmlElement]) -> bool:
+    """Posts of a tag page carry a headline linking to their own page; forum posts carry user names."""
+    titled = sum(1 for p in posts if p.find(".//*[@itemprop='headline']") is not None or
+                 any(h.find(".//a[@href]") is not None and len((h.text_content() or "").split()) >= 3
+                     for h in p.iter("h1", "h2", "h3")))
+    return titled >= max(2, len(posts) // 2 + 1)
+
+
+def _in_boilerplate(el: HtmlElement) -> bool:
+    """A "post" inside a related/most-read box, a sidebar or a modal form is not one of the page's posts."""
+    if el.find(".//input[@type='password']") is not None:   # a login or sign-up modal
+        return True
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if semantic_reason(node) or token_reason(node):
+            return True
+    return False
+
+
 def _has_heading(el: HtmlElement) -> bool:
     return any((h.text_content() or "").strip() for h in el.iter("h1", "h2", "h3", "h4")) or \
         el.find(".//*[@itemprop='headline']") is not None
@@ -97,12 +130,14 @@ def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Se
     containers = [el for el in root.iter() if isinstance(el.tag, str) and _is_post_container(el)]
     full = [el for el in containers
             if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS
-            and _has_heading(el) and not _is_comment(el)]
+            and _has_heading(el) and not _is_comment(el) and not _in_boilerplate(el)]
     # a wrapper around several full posts is not itself a post
     full = _innermost_full(full, stats)
     teasers = [el for el in _innermost(containers) if el not in full and 0 < stats[el].text < FULL_POST_CHARS]
     headline_links = sum(1 for h in root.iter("h2", "h3", "h4") if h.find(".//a[@href]") is not None
                          and stats[h].link_text >= 0.8 * max(stats[h].text, 1))
+    if len(full) >= 2 and not (_comparable_posts(full, root, stats) and _titled_posts(full)):
+        full = []
     cards = find_cards(root, stats)
     return Segments(posts=full if len(full) >= 2 else [], teasers=len(teasers), headline_links=headline_links,
                     cards=len(cards), card_paragraphs=sum(stats[c].paragraphs for c in cards),

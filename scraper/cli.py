@@ -12,10 +12,12 @@ EXIT_USAGE = 2
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from .clean_run import results, run_clean
+    from .clean_run import run_clean
     from .jsonl import AtomicJsonlWriter, default_output
     from .workers import parallel_results
 
+    if args.dask:
+        return cmd_clean_dask(args)
     try:
         check_inputs(args.inputs)
     except InputError as err:
@@ -28,7 +30,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             print(f"scrape clean: cannot write output {output}", file=sys.stderr)
             return EXIT_USAGE
     pages = iter_pages(args.inputs)
-    stream = results(pages) if args.workers == 1 else parallel_results(pages, args.workers, args.timeout)
+    stream = parallel_results(pages, args.workers, args.timeout)   # one worker still gets the time cap
     try:
         with AtomicJsonlWriter(output) as writer:
             summary = run_clean(stream, writer, progress=False if args.no_progress else None)
@@ -38,6 +40,31 @@ def cmd_clean(args: argparse.Namespace) -> int:
     print(summary.line(), file=sys.stderr)
     if output != "-":
         print(f"scrape clean: wrote {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_clean_dask(args: argparse.Namespace) -> int:
+    from .dask_run import is_url, run_on_dask
+
+    try:
+        check_inputs([p for p in args.inputs if not is_url(p)])
+    except InputError as err:
+        print(f"scrape clean: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.output or args.output == "-" or os.path.isfile(args.output):
+        print("scrape clean: --dask needs -o OUTDIR, a directory the Dask workers can write", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = run_on_dask(args.dask, args.inputs, args.output, timeout=args.timeout)
+    except ImportError as err:
+        print(f"scrape clean: --dask needs the dask extra (pip install '.[dask]'): {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        print(f"scrape clean: --dask {args.dask}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    print(summary.line(), file=sys.stderr)
+    print(summary.partitions_line(), file=sys.stderr)
+    print(f"scrape clean: wrote parts into {args.output}", file=sys.stderr)
     return 0
 
 
@@ -71,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--timeout", type=float, default=30.0,
                        help="seconds one page may take before it is skipped as 'timeout' (default 30)")
     clean.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    clean.add_argument("--dask", metavar="ADDRESS",
+                       help="run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); -o is then "
+                            "a directory of JSONL parts, one per WARC file or batch of HTML files, and a rerun "
+                            "skips the parts already written. INPUT may be an fsspec URL (s3://, gs://). "
+                            "Needs pip install '.[dask]'")
     clean.set_defaults(func=cmd_clean)
 
     explain = sub.add_parser(

@@ -13,7 +13,6 @@ daemonic workers, which may not; start them with DASK_DISTRIBUTED__WORKER__DAEMO
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
@@ -21,7 +20,6 @@ import logging
 import multiprocessing
 import os
 import time
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -29,7 +27,7 @@ from typing import Iterable, Iterator
 from cleaners.records import RawPage
 
 from .clean_run import RunSummary, results
-from .dumps import HTML_SUFFIXES, MAX_READ_BYTES, WARC_SUFFIXES, Skipped, _warc_page, walk_files
+from .dumps import HTML_SUFFIXES, MAX_READ_BYTES, WARC_SUFFIXES, Skipped, iter_warc_stream, read_html_stream, walk_files
 from .jsonl import AtomicJsonlWriter
 from .workers import DEFAULT_TIMEOUT, parallel_results
 
@@ -114,43 +112,21 @@ def _open(location: str):
 
 
 def read_html(name: str, location: str, max_bytes: int = MAX_READ_BYTES) -> RawPage | Skipped:
-    """dumps.read_html_file, reading through fsspec when the location is a URL."""
     try:
         with _open(location) as raw:
-            fh = gzip.GzipFile(fileobj=raw) if location.lower().endswith(".gz") else raw
-            body = fh.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as err:
+            return read_html_stream(raw, name, max_bytes)
+    except OSError as err:
         return Skipped(name, "read_error", str(err))
-    if len(body) > max_bytes:
-        return Skipped(name, "too_large", "size")
-    return RawPage(body=body, source=name, url=None, headers={}, fetched_at=None)
 
 
 def iter_warc(name: str, location: str) -> Iterator[RawPage | Skipped]:
-    """dumps.iter_warc, reading through fsspec when the location is a URL; sources are name@offset."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
     try:
         fh = _open(location)
     except OSError as err:
         yield Skipped(name, "read_error", str(err))
         return
     with fh:
-        records = ArchiveIterator(fh, arc2warc=True)
-        while True:
-            try:
-                record = next(records)
-                yield _warc_page(name, records.get_record_offset(), record)
-            except StopIteration:
-                return
-            except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as err:
-                # as dumps.iter_warc: a broken record ends the file, what came before is kept
-                try:
-                    offset = records.get_record_offset()
-                except Exception:
-                    offset = "?"
-                yield Skipped(f"{name}@{offset}", "read_error", str(err)[:200])
-                return
+        yield from iter_warc_stream(fh, name)
 
 
 def partition_pages(partition: Partition) -> Iterator[RawPage | Skipped]:

@@ -65,45 +65,56 @@ def read_html_file(path: str, max_bytes: int = MAX_READ_BYTES) -> RawPage | Skip
     try:
         if os.path.getsize(path) > max_bytes:
             return Skipped(path, "too_large", "file size")
-        if path.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                body = fh.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                return Skipped(path, "too_large", "decompressed size")
-        else:
-            body = Path(path).read_bytes()
-    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as err:
+        with open(path, "rb") as fh:
+            return read_html_stream(fh, path, max_bytes)
+    except OSError as err:
         return Skipped(path, "read_error", str(err))
-    return RawPage(body=body, source=path, url=None, headers={}, fetched_at=None)
+
+
+def read_html_stream(fh, name: str, max_bytes: int = MAX_READ_BYTES) -> RawPage | Skipped:
+    """One saved page from an open binary file (local or fsspec), gunzipped when its name ends in .gz."""
+    try:
+        stream = gzip.GzipFile(fileobj=fh) if name.lower().endswith(".gz") else fh
+        body = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as err:
+        return Skipped(name, "read_error", str(err))
+    if len(body) > max_bytes:
+        return Skipped(name, "too_large", "decompressed size")
+    return RawPage(body=body, source=name, url=None, headers={}, fetched_at=None)
 
 
 def iter_warc(path: str) -> Iterator[RawPage | Skipped]:
-    """Response records with an HTML content type are pages; every other record is counted."""
     try:
         fh = open(path, "rb")
     except OSError as err:
         yield Skipped(path, "read_error", str(err))
         return
     with fh:
-        records = ArchiveIterator(fh, arc2warc=True)
-        while True:
-            try:
-                record = next(records)
-                # the body must be read before asking for the offset: warcio skips to the
-                # record's end to find it, which empties an unread content stream
-                item = _warc_item(record)
-                source = f"{path}@{records.get_record_offset()}"
-            except StopIteration:
-                return
-            except Exception as err:  # warcio raises many kinds on a broken record
-                # a broken record ends what can be read from this file; what came before is kept
-                yield Skipped(f"{path}@{_safe_offset(records)}", "read_error", f"{type(err).__name__}: {err}"[:200])
-                return
-            if isinstance(item, Skipped):
-                yield Skipped(source, item.reason, item.detail)
-            else:
-                yield RawPage(body=item.body, source=source, url=item.url, headers=item.headers,
-                              fetched_at=item.fetched_at)
+        yield from iter_warc_stream(fh, path)
+
+
+def iter_warc_stream(fh, name: str) -> Iterator[RawPage | Skipped]:
+    """Response records with an HTML content type are pages; every other record is counted.
+    Sources are name@offset of the record."""
+    records = ArchiveIterator(fh, arc2warc=True)
+    while True:
+        try:
+            record = next(records)
+            # the body must be read before asking for the offset: warcio skips to the
+            # record's end to find it, which empties an unread content stream
+            item = _warc_item(record)
+            source = f"{name}@{records.get_record_offset()}"
+        except StopIteration:
+            return
+        except Exception as err:  # warcio raises many kinds on a broken record
+            # a broken record ends what can be read from this file; what came before is kept
+            yield Skipped(f"{name}@{_safe_offset(records)}", "read_error", f"{type(err).__name__}: {err}"[:200])
+            return
+        if isinstance(item, Skipped):
+            yield Skipped(source, item.reason, item.detail)
+        else:
+            yield RawPage(body=item.body, source=source, url=item.url, headers=item.headers,
+                          fetched_at=item.fetched_at)
 
 
 def _safe_offset(records) -> int | str:
@@ -128,11 +139,3 @@ def _warc_item(record) -> RawPage | Skipped:
     return RawPage(body=body, source="", url=record.rec_headers.get_header("WARC-Target-URI"),
                    headers=headers, fetched_at=record.rec_headers.get_header("WARC-Date"))
 
-
-def _warc_page(path: str, offset: int | str, record) -> RawPage | Skipped:
-    """The page in one WARC record, with its source named from path and offset."""
-    item = _warc_item(record)
-    source = f"{path}@{offset}"
-    if isinstance(item, Skipped):
-        return Skipped(source, item.reason, item.detail)
-    return RawPage(body=item.body, source=source, url=item.url, headers=item.headers, fetched_at=item.fetched_at)

@@ -108,3 +108,17 @@ def test_fsspec_url_reads_the_same_pages_as_a_path(tmp_path):
     assert by_url == by_path
     names = [name for part in plan_partitions([f"file://{tmp_path}"]) for name, _ in part.inputs]
     assert names == [f"file://{page}", f"file://{warc}"]
+
+
+def test_partitions_read_what_iter_pages_reads(tmp_path, monkeypatch):
+    # dask_run reads through fsspec, so it keeps its own copy of the reading; it must not drift from dumps
+    warc = tmp_path / "small.warc.gz"
+    write_warc(warc)
+    monkeypatch.chdir(ROOT)
+    inputs = ["tests/fixtures", "data/raw/sample-pages.warc.gz", str(warc)]
+    as_read = lambda items: [(type(p).__name__, p.source, getattr(p, "reason", None), getattr(p, "body", None),
+                              getattr(p, "url", None), getattr(p, "headers", None), getattr(p, "fetched_at", None))
+                             for p in items]
+    expected = as_read(iter_pages(inputs))
+    assert sum(1 for kind, *_ in expected if kind == "RawPage") > 15
+    assert as_read(p for part in plan_partitions(inputs, html_batch=4) for p in partition_pages(part)) == expected

@@ -1,0 +1,35 @@
+"""`scrape explain` tells a person what was removed and why, in text and as an HTML report."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_explain_names_reasons_and_writes_report(tmp_path):
+    report = tmp_path / "report.html"
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", "data/raw/zox-haftar-two-posts.html",
+                           "--html", str(report)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "record 1 of 2" in out and "record 2 of 2" in out
+    for reason in ("[related-list]", "[continue-reading]", "[title-repeat]", "[related-heading]"):
+        assert reason in out
+    html = report.read_text(encoding="utf-8")
+    assert "<h2>Kept</h2>" in html and "related-list" in html and "Libya’s war: Who is supporting whom" in html
+
+
+def test_explain_on_a_listing_says_why_there_is_no_record():
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", "data/raw/zox-category-listing.html"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0
+    assert "no record: skipped as listing" in proc.stdout
+    assert "article probability" in proc.stdout
+
+
+def test_explain_missing_file_fails_clearly(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", str(tmp_path / "nope.html")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "cannot read" in proc.stderr

@@ -1,0 +1,87 @@
+"""Boilerplate rules as must/must-not snippets: each case is a small page; the cleaner must drop the
+boilerplate (with the named reason) and keep the article prose around it."""
+from __future__ import annotations
+
+import pytest
+
+from cleaners.pipeline import clean_page
+from cleaners.records import RawPage
+
+PROSE = [
+    "The harbour board approved the new ferry timetable on Tuesday after three months of consultation with "
+    "residents, commuters and the two operators that run services across the bay.",
+    "Under the plan, boats will leave every twenty minutes at peak times instead of every half hour, and the last "
+    "sailing of the night will move from eleven o'clock to midnight on Fridays and Saturdays.",
+    "Officials said the change would cost about four million dollars a year, most of it paid by the regional "
+    "council, and that fares would not rise before the end of next year at the earliest.",
+    "Some residents of the outer islands said they were still waiting for a reliable morning service, and the "
+    "board promised to review their route again once the new vessels arrive in the spring.",
+]
+
+
+def page(insert: str, position: int = 2, head: str = "") -> bytes:
+    paras = [f"<p>{p}</p>" for p in PROSE]
+    paras.insert(position, insert)
+    return (f"<html><head><title>Ferry timetable approved</title>{head}</head><body>"
+            f"<article><h1>Ferry timetable approved</h1>{''.join(paras)}</article></body></html>").encode()
+
+
+CASES = [
+    # (name, inserted html, text that must go, reason expected among removals)
+    ("read-more-inline", '<p>Read more: <a href="/x">Bridge repairs delayed again</a></p>', "Bridge repairs delayed",
+     "related-link"),
+    ("more-heading-list", '<p>More:</p><ul><li><a href="/a">Port strike ends after two weeks</a></li>'
+     '<li><a href="/b">New terminal opens in March</a></li><li><a href="/c">Fuel prices rise</a></li></ul>',
+     "Port strike ends", "related-heading"),
+    ("continue-reading", '<div class="mvp-cont-read-wrap"><span>Continue Reading…</span></div>', "Continue Reading",
+     "continue-reading"),
+    ("click-to-comment", '<div><span>Click to comment</span></div>', "Click to comment", "comment-prompt"),
+    ("comment-form", '<div id="respond" class="comment-respond"><h3>Leave a Reply</h3><form><p>Your email address '
+     'will not be published. Required fields are marked *</p><textarea></textarea></form></div>',
+     "Your email address", "comment-form"),
+    ("share-bar", '<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>',
+     "Share on Facebook", "share-bar"),
+    ("newsletter", '<div class="newsletter-box"><p>Sign up for our newsletter and get the headlines every '
+     'morning.</p></div>', "Sign up for our newsletter", "newsletter"),
+    ("advertisement", '<div><span>Advertisement</span></div>', "Advertisement", "advertisement"),
+    ("most-read-widget", '<div><h3>Most read</h3><ol><li><a href="/1">Storm closes schools</a></li>'
+     '<li><a href="/2">Council race tightens</a></li><li><a href="/3">Rates to rise</a></li></ol></div>',
+     "Storm closes schools", "most-read"),
+    ("german-lesen-sie-auch", '<p>Lesen Sie auch: <a href="/d">Hafen plant neue Kaimauer</a></p>',
+     "Hafen plant", "related-link"),
+    ("french-lire-aussi", '<p>Lire aussi : <a href="/f">Le port prévoit un nouveau quai</a></p>',
+     "Le port prévoit", "related-link"),
+    ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
+     '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
+    ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
+]
+
+
+@pytest.mark.parametrize("name,insert,gone,reason", CASES, ids=[c[0] for c in CASES])
+def test_boilerplate_goes_and_prose_stays(name, insert, gone, reason):
+    result = clean_page(RawPage(body=page(insert), source=f"{name}.html"))
+    assert len(result.articles) == 1, result.skip_reason
+    text = result.articles[0].text
+    if gone:
+        assert gone not in text
+    for para in PROSE:
+        assert text.count(para) == 1, f"prose lost or doubled: {para[:40]}"
+    assert reason in {r.reason for r in result.removals}
+
+
+def test_prose_in_a_box_called_sidebar_stays():
+    """Markup names are hints: long link-poor paragraphs inside class="sidebar" are article text."""
+    body = ("<html><body><div class='sidebar-layout'><h1>Ferry timetable approved</h1>"
+            + "".join(f"<p>{p}</p>" for p in PROSE) + "</div><aside><ul><li><a href='/1'>Other news</a></li>"
+            "<li><a href='/2'>More news</a></li></ul></aside></body></html>").encode()
+    result = clean_page(RawPage(body=body, source="sidebar.html"))
+    assert result.articles and all(p in result.articles[0].text for p in PROSE)
+    assert "Other news" not in result.articles[0].text
+
+
+def test_teaser_before_full_text_is_dropped_and_full_text_kept_once():
+    teaser = PROSE[0][:120] + "…"
+    result = clean_page(RawPage(body=page(f"<p class='lead-in'>{teaser}</p>", position=0), source="t.html"))
+    text = result.articles[0].text
+    assert teaser not in text and text.count(PROSE[0]) == 1
+    assert "teaser-duplicate" in {r.reason for r in result.removals}
