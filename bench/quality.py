@@ -83,14 +83,20 @@ def score(corpus: Path, records: Path) -> dict:
 
 
 def gold_metadata(corpus: Path) -> dict[str, dict]:
-    """page id -> {title, authors, date} for the values the gold gives (empty ones are left out)."""
+    """page id -> {title, authors, date} for the values the gold gives (empty ones are left out).
+    On wcxb only article pages count: a listing or product page should give no record at all, so
+    its gold title or date is no test of an article extractor."""
     gold = {}
     if (corpus / "annotations.json").exists():
         pages = json.loads((corpus / "annotations.json").read_text(encoding="utf-8"))["pages"]
         for pid, p in pages.items():
             gold[pid] = {"title": p.get("title"), "author": p.get("author"), "date": p.get("date")}
     else:
+        meta = json.loads((corpus / "metadata.json").read_text(encoding="utf-8"))
+        meta = meta.get("files", meta)
         for path in sorted((corpus / "ground-truth").glob("*.json")):
+            if meta.get(path.stem, {}).get("page_type") != "article":
+                continue
             gt = json.loads(path.read_text(encoding="utf-8"))["ground_truth"]
             gold[path.stem] = {"title": gt.get("title"), "author": gt.get("author"), "date": gt.get("publish_date")}
     return gold

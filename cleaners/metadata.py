@@ -1,5 +1,5 @@
 """Page metadata: structured sources first (JSON-LD, Open Graph, article:*, itemprop), then
-trafilatura's metadata extractor for what they leave open. Dates are never guessed from text."""
+trafilatura's metadata readers and htmldate for what they leave open. Dates keep their offset."""
 from __future__ import annotations
 
 import json
@@ -21,7 +21,9 @@ DATE_PUBLISH_META = ("article:published_time", "og:article:published_time", "dat
                      "pubdate", "publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created",
                      "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published")
 DATE_MODIFY_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
-DATE_CONFIG = {"original_date": True, "extensive_search": False}
+# Markup first (JSON-LD, article:published_time, itemprop, <time>); only when the markup has no date does
+# htmldate read the dates the page shows in its text and URL. It never makes a date up.
+DATE_CONFIG = {"original_date": True, "extensive_search": True}
 
 
 @dataclass

@@ -24,7 +24,7 @@ from .segment import find_segments
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 150
-FALLBACK_SHARE = 1.2   # below this share of the measured main text, trafilatura's fallbacks are tried
+FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
