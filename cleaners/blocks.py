@@ -24,11 +24,14 @@ def _length(s: str | None) -> int:
     return len(s.strip()) if s and not s.isspace() else 0
 
 
+INVISIBLE = {"script", "style", "noscript", "template", "svg"}
+
+
 def measure(root: HtmlElement) -> dict[HtmlElement, BlockStats]:
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     stats: dict[HtmlElement, BlockStats] = {}
     for el in reversed(elements):
-        s = BlockStats(text=_length(el.text))
+        s = BlockStats(text=0 if el.tag in INVISIBLE else _length(el.text))
         for child in el:
             s.text += _length(child.tail)
             cs = stats.get(child)

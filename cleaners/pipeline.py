@@ -23,8 +23,9 @@ from .records import Article, PageResult, RawPage, Removal
 from .segment import find_segments
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
-MIN_TEXT_CHARS = 150
+MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
+PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
@@ -90,15 +91,16 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
         pruner = Pruner(root, stats)
         result.removals += pruner.run()
         expected_chars = pruner.main_text
+        page_prose = stats[root].text - stats[root].link_text
         drafts = [(tree, meta)]
     for index, (doc, seg_meta) in enumerate(drafts):
         removals: list[Removal] = []
         if doc is not tree:
             pruner = Pruner(doc.find("body"))
             removals += pruner.run()
-            expected_chars = pruner.main_text
+            expected_chars, page_prose = pruner.main_text, 0
         body_text = extract_body(doc, seg_meta.url)
-        if len(body_text) < FALLBACK_SHARE * expected_chars:
+        if len(body_text) < FALLBACK_SHARE * expected_chars or len(body_text) < PAGE_FALLBACK_SHARE * page_prose:
             # trafilatura's main extractor missed much of the text our measure found: let its
             # fallback extractors (readability, justext) have a go, and keep the longer result
             slow_text = extract_body(doc, seg_meta.url, fast=False)
@@ -106,9 +108,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
                 body_text = slow_text
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
-        if doc is tree and paragraphs and meta.standfirst and _same_words(paragraphs[0], meta.standfirst):
-            # the lead is the record's description, not its first paragraph
-            removals.append(Removal("standfirst", paragraphs.pop(0)))
+        if doc is tree and meta.standfirst and not seg_meta.description:
             seg_meta.description = meta.standfirst
         result.removals += removals
         article_text = "\n\n".join(paragraphs)
@@ -124,10 +124,6 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     return result
 
 
-def _same_words(a: str, b: str) -> bool:
-    return WORD.findall(a.casefold()) == WORD.findall(b.casefold())
-
-
 def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:
     return segment_document(post), post_metadata(post, page_meta, page.url or page_meta.url)
 
@@ -139,8 +135,7 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     except ValueError:
         domain = None
     description = meta.description
-    if description and description != meta.standfirst and \
-            WORD.findall(description.casefold())[:12] == WORD.findall(text.casefold())[:12]:
+    if description and WORD.findall(description.casefold())[:12] == WORD.findall(text.casefold())[:12]:
         description = None   # only the first paragraph again
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,

@@ -27,6 +27,7 @@ SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td"}
 NEVER_BY_TOKEN = {"html", "body", "main", "head", "title", "meta", "link"}
 MAX_PHRASE_CHARS = 90
+PAGE_SHARE_MAX = 0.5
 # markup that names user comments and their forms is trusted even when it holds long paragraphs
 STRONG_MARKUP = {"comments", "comment-form", "script"}
 
@@ -89,6 +90,7 @@ class Pruner:
         self.main = find_main(root, self.stats)
         self.protected = set(self.main.iterancestors()) | {self.main} if self.main is not None else {root}
         self.main_text = self.stats[self.main].text if self.main is not None else self.stats[root].text
+        self.page_text = self.stats[root].text
         self.removals: list[Removal] = []
         self.removed: set[HtmlElement] = set()
 
@@ -96,13 +98,18 @@ class Pruner:
         if el in self.protected or el.getparent() is None:
             return False
         s = self.stats.get(el)
-        # a block holding a large share of the article is never boilerplate by a surface rule
-        return s is None or s.text <= 0.4 * max(self.main_text, 1) or not self._inside_main(el)
+        if s is None:
+            return True
+        # a block holding half the page, or a large share of the article, is never boilerplate by a
+        # surface rule (whole pages wrapped in <form>, articles inside a box called "comments")
+        if s.text > PAGE_SHARE_MAX * self.page_text:
+            return False
+        return s.text <= 0.4 * max(self.main_text, 1) or not self._inside_main(el)
 
     def is_prose(self, el: HtmlElement) -> bool:
         """Several long paragraphs with few links: article prose, whatever its markup calls it."""
         s = self.stats[el]
-        return s.paragraphs >= 2 and link_density(s) < 0.3
+        return s.paragraphs >= 3 or (s.paragraphs >= 2 and link_density(s) < 0.3)
 
     def _inside_main(self, el: HtmlElement) -> bool:
         return self.main is not None and any(a is self.main for a in el.iterancestors())

@@ -149,8 +149,8 @@ MARKUP_TOKENS: dict[str, list[str]] = {
     "continue-reading": ["cont-read", "read-more", "more-link", "continue-reading"],
 }
 
-# class/id tokens of a standfirst (the lead under the headline): moved to `description`, out of the text,
-# when it is also the text's first paragraph.
+# class/id tokens of a standfirst (the lead under the headline): it stays in the text (both public corpora
+# count it as article text) and fills `description` when the page has no meta description.
 STANDFIRST_TOKENS = ["standfirst", "lead", "lede", "subtitle", "sub-title", "subheadline", "sub-headline", "dek",
                      "deck", "summary", "intro", "vorspann", "teaser-text", "chapeau", "chapo", "entradilla",
                      "sumario", "sommario", "occhiello", "article-lead", "entry-sub-title"]
