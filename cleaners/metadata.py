@@ -201,16 +201,17 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     if not pm.authors:
         author = doc.author if doc.author and " " in doc.author else _guarded(extract_author, tree)
         pm.authors = split_authors(author)
+    canonical = tree.find(".//link[@rel='canonical']")
+    declared = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"])
+    pm.url = absolute_url(declared, url) or absolute_url(url, None)
     if not pm.date_publish:
-        pm.date_publish = iso_date(_guarded(find_date, tree, url=url, **DATE_CONFIG))
+        # the canonical URL too: a date in its path is a date the page gives
+        pm.date_publish = iso_date(_guarded(find_date, tree, url=pm.url, **DATE_CONFIG))
     pm.site_name = _first(meta, ["og:site_name", "application-name"]) or doc.sitename or extract_sitename(tree)
     pm.description = _first(meta, ["og:description", "description", "twitter:description"]) or doc.description
     pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
     topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
     pm.topics = _dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
-    canonical = tree.find(".//link[@rel='canonical']")
-    declared = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"])
-    pm.url = absolute_url(declared, url) or absolute_url(url, None)
     pm.language = _language(tree, meta)
     pm.authors = _dedupe(pm.authors)
     return pm

@@ -144,7 +144,6 @@ MARKUP_TOKENS: dict[str, list[str]] = {
     "navigation": ["breadcrumb", "breadcrumbs", "pagination", "nav", "navbar", "menu", "skip-link", "post-navigation"],
     "sidebar": ["sidebar", "side-widget", "widget-area", "sidebar-widget"],
     "site-footer": ["footer", "site-footer"],
-    "teaser-excerpt": ["excerpt", "post-excerpt", "entry-summary"],
     "author-box": ["author-bio", "author-box", "about-author", "author-info-box"],
     "continue-reading": ["cont-read", "read-more", "more-link", "continue-reading"],
 }
