@@ -183,6 +183,8 @@ def main(argv=None) -> int:
             meta = metadata_score(corpus, out) if system != "trafilatura_precision" else {}
             table.setdefault(name, {})[system] = summarise(name, score(corpus, out), meta)
     print_table(table)
+    print("\ntitle/author/date: share of pages whose gold gives one (wcxb: article pages only) where the first "
+          "record matches; a page with no record counts as a miss")
     total = time.monotonic() - t0
     print(f"\nrun time: {total:.0f} s on {os.cpu_count()} cores; " +
           ", ".join(f"{k} {v:.0f} s" for k, v in timing.items()))
@@ -196,9 +198,10 @@ def print_table(table: dict[str, dict[str, dict]]) -> None:
     for corpus, rows in table.items():
         cols = list(dict.fromkeys(k for r in rows.values() for k in r))
         print(f"\n{corpus}")
-        print(f"{'system':24}" + "".join(f"{c:>14}" for c in cols))
+        widths = [max(10, len(c) + 2) for c in cols]
+        print(f"{'system':24}" + "".join(f"{c:>{w}}" for c, w in zip(cols, widths)))
         for system, row in rows.items():
-            cells = "".join(f"{'' if row.get(c) is None else format(row[c], '.4f'):>14}" for c in cols)
+            cells = "".join(f"{'' if row.get(c) is None else format(row[c], '.4f'):>{w}}" for c, w in zip(cols, widths))
             print(f"{system:24}{cells}")
 
 

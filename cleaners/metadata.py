@@ -12,7 +12,9 @@ from lxml.html import HtmlElement
 
 from . import rules
 from htmldate import find_date
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_sitename, extract_title
+from trafilatura.xpaths import AUTHOR_XPATHS
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
@@ -198,9 +200,8 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
                                          and len(pm.headline) < len(pm.title))):
         # "Kicker: Headline | Site" in <title>/og:title; the on-page headline is the article's title
         pm.title = pm.headline
-    if not pm.authors:
-        author = doc.author if doc.author and " " in doc.author else _guarded(extract_author, tree)
-        pm.authors = split_authors(author)
+    if not pm.authors and doc.author and " " in doc.author:
+        pm.authors = split_authors(doc.author)
     canonical = tree.find(".//link[@rel='canonical']")
     declared = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"])
     pm.url = absolute_url(declared, url) or absolute_url(url, None)
@@ -235,6 +236,13 @@ def _page_headline(tree: HtmlElement) -> str | None:
         if 8 <= len(text) <= 300:
             return text
     return None
+
+
+def byline_authors(pruned_tree: HtmlElement) -> list[str]:
+    """trafilatura's byline XPaths, run on the tree our pruning already cleared of comments, sidebars and
+    related boxes (trafilatura's own extract_author copies and prunes the whole tree first, for each page)."""
+    author = _guarded(extract_metainfo, pruned_tree, AUTHOR_XPATHS, 120)
+    return split_authors(_guarded(normalize_authors, None, author)) if author else []
 
 
 def _guarded(reader, *args, **kwargs):

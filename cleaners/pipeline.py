@@ -14,7 +14,7 @@ from .blocks import measure
 from .classify import page_kind
 from .decode import decode_html
 from .extract import extract_body, segment_document
-from .metadata import PageMeta, iso_date, page_metadata
+from .metadata import PageMeta, byline_authors, iso_date, page_metadata
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
@@ -90,6 +90,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             return result
         pruner = Pruner(root, stats)
         result.removals += pruner.run()
+        if not meta.authors:
+            meta.authors = byline_authors(root)
         expected_chars = pruner.main_text
         page_prose = stats[root].text - stats[root].link_text
         drafts = [(tree, meta)]
