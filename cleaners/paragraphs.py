@@ -93,7 +93,7 @@ def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
                 dropped.append(spans[i])
                 exact = not truncated and full.count(" " + " ".join(words) + " ") >= 2
                 reason = "duplicate-paragraph" if exact else "teaser-duplicate"
-                removals.append(Removal(reason, lines[i][:100000]))
+                removals.append(Removal(reason, lines[i][:2000]))
                 break
             at = full.find(sig, at + 1)
     return [line for line, k in zip(lines, keep) if k]
@@ -111,5 +111,5 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
         if reason is None:
             kept.append(line)
         elif reason != "empty":
-            removals.append(Removal(reason, line[:100000]))
+            removals.append(Removal(reason, line[:2000]))
     return _drop_duplicates(kept, removals)

@@ -122,7 +122,7 @@ class Pruner:
     def remove(self, el: HtmlElement, reason: str) -> None:
         if el in self.removed or any(a in self.removed for a in el.iterancestors()):
             return
-        self.removals.append(Removal(reason, visible_text(el)[:100000]))
+        self.removals.append(Removal(reason, visible_text(el)[:2000]))
         self.removed.add(el)
         el.drop_tree()
 
