@@ -32,18 +32,18 @@ def contributions(features: dict[str, float]) -> dict[str, float]:
             for name, w in model["features"].items()}
 
 
-def article_probability(features: dict[str, float]) -> float:
-    z = load_model()["bias"] + sum(contributions(features).values())
+def _probability(pushes: dict[str, float]) -> float:
+    z = load_model()["bias"] + sum(pushes.values())
     return 1 / (1 + math.exp(-max(min(z, 50), -50)))
 
 
 def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
               segments: Segments) -> tuple[str, float]:
     """('article', p) or the skip reason ('listing' or 'not_article') with the model's probability."""
-    features = page_features(tree, root, stats, meta, segments)
-    p = article_probability(features)
+    pushes = contributions(page_features(tree, root, stats, meta, segments))
+    p = _probability(pushes)
     if p >= load_model()["threshold"]:
         return "article", p
-    listing_push = sum(v for k, v in contributions(features).items()
+    listing_push = sum(v for k, v in pushes.items()
                        if k in ("cards", "teasers", "headline_links", "card_text_share", "url_listing"))
     return ("listing" if listing_push < -0.5 or segments.cards >= 8 else "not_article"), p

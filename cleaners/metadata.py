@@ -55,7 +55,6 @@ class PageMeta:
     topics: list[str] = field(default_factory=list)
     image_url: str | None = None
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
-    article_body: str | None = None                   # JSON-LD articleBody, when the page ships it
     headline: str | None = None                       # the page's own <h1>, when it has one
     standfirst: str | None = None                     # the lead under the headline, marked as such
 
@@ -162,9 +161,6 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
             pm.authors = pm.authors or _names(obj.get("author"))
             pm.date_publish = pm.date_publish or iso_date(str(obj.get("datePublished") or ""))
             pm.date_modify = pm.date_modify or iso_date(str(obj.get("dateModified") or ""))
-            body = obj.get("articleBody")
-            if isinstance(body, str) and len(body) > len(pm.article_body or ""):
-                pm.article_body = body
             keywords = obj.get("keywords")
             if isinstance(keywords, str):
                 pm.topics += [k.strip() for k in keywords.split(",") if k.strip()]
@@ -212,9 +208,9 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     pm.description = _first(meta, ["og:description", "description", "twitter:description"]) or doc.description
     pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
     topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
-    pm.topics = _dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
+    pm.topics = dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
     pm.language = _language(tree, meta)
-    pm.authors = _dedupe(pm.authors)
+    pm.authors = dedupe(pm.authors)
     return pm
 
 
@@ -291,7 +287,7 @@ def _language_by_script(tree: HtmlElement) -> str | None:
     return None
 
 
-def _dedupe(items: list[str]) -> list[str]:
+def dedupe(items: list[str]) -> list[str]:
     seen, out = set(), []
     for item in items:
         key = item.strip().casefold()

@@ -6,7 +6,7 @@ import re
 from lxml.html import HtmlElement
 
 from .blocks import visible_text
-from .metadata import PageMeta, absolute_url, iso_date
+from .metadata import PageMeta, absolute_url, dedupe, iso_date
 
 AUTHOR_CLASS = re.compile(r"(?<![\w-])(author|author-name|byline-name|fn)(?![\w-])")
 CATEGORY_CLASS = re.compile(r"(?<![\w-])(post-cat|cat-links|entry-category|post-category|category)(?![\w-])")
@@ -49,6 +49,11 @@ def _person_names(elements: list[HtmlElement]) -> list[str]:
     return names
 
 
+def _short(items: list[str]) -> list[str]:
+    """Names and tags, not sentences that a loose class match picked up."""
+    return [item for item in items if len(item.strip()) < 80]
+
+
 def post_metadata(post: HtmlElement, page: PageMeta, base_url: str | None) -> PageMeta:
     props = own_properties(post)
     headings = [h for tag in ("h1", "h2", "h3") for h in post.iter(tag) if visible_text(h)]
@@ -84,17 +89,8 @@ def post_metadata(post: HtmlElement, page: PageMeta, base_url: str | None) -> Pa
         img = post.find(".//img[@src]")
         image = img.get("src") if img is not None else None
     return PageMeta(
-        url=absolute_url(url, base_url), title=title, authors=_dedupe(authors)[:10], date_publish=date,
+        url=absolute_url(url, base_url), title=title, authors=dedupe(_short(authors))[:10], date_publish=date,
         date_modify=modified, site_name=page.site_name, language=page.language,
-        topics=_dedupe([t for tp in topics for t in tp.split(",")]), image_url=absolute_url(image, base_url),
+        topics=dedupe(_short([t for tp in topics for t in tp.split(",")])), image_url=absolute_url(image, base_url),
         types=page.types)
 
-
-def _dedupe(items: list[str]) -> list[str]:
-    seen, out = set(), []
-    for item in items:
-        item = item.strip()
-        if item and len(item) < 80 and item.casefold() not in seen:
-            seen.add(item.casefold())
-            out.append(item)
-    return out

@@ -205,6 +205,3 @@ class Pruner:
                 if all(self.stats[li].text < 160 for li in items):
                     self.remove(el, f"link-density {link_density(s):.2f}")
 
-
-def prune(root: HtmlElement, stats: dict[HtmlElement, BlockStats] | None = None) -> list[Removal]:
-    return Pruner(root, stats).run()
