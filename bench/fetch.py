@@ -3,12 +3,13 @@
 Prints the run's wall time beside the politeness bound (the busiest host's requests x its delay)
 as a ratio, and the crawler's peak RSS for two values of M (memory should stay flat as M grows).
 
-    .venv/bin/python bench/fetch.py                 # 20 hosts x 50 pages, delay 0.05 s, latency 0.01 s
+    .venv/bin/python bench/fetch.py                 # 20 hosts x 50 pages, delay 0.05 s, latency 0.01 s, 5 rounds
     .venv/bin/python bench/fetch.py --hosts 5 --pages 200 --memory-pages 50 400
 """
 from __future__ import annotations
 
 import argparse
+import statistics
 import os
 import re
 import subprocess
@@ -63,16 +64,25 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.01, help="server time per response")
     parser.add_argument("--memory-pages", type=int, nargs=2, default=[50, 400], metavar=("M1", "M2"))
     parser.add_argument("--memory-hosts", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=5, help="fetch runs; the median ratio is the figure")
     args = parser.parse_args()
 
-    r = run_fetch(args.hosts, args.pages, args.delay, args.latency)
-    print(f"fetch {args.hosts} hosts x {args.pages} pages, delay {args.delay} s, latency {args.latency} s")
-    print(f"  {r['summary']}")
-    print(f"  politeness bound: busiest host {r['busiest_requests']} requests (robots.txt, sitemap, pages) "
-          f"-> {r['bound']:.2f} s  (pages x delay alone: {r['pages_bound']:.2f} s)")
-    print(f"  crawl time {r['run']:.2f} s -> ratio {r['run'] / r['bound']:.3f}   "
-          f"(process wall time incl. interpreter start and imports: {r['wall']:.2f} s, "
-          f"ratio {r['wall'] / r['bound']:.3f})")
+    print(f"fetch {args.hosts} hosts x {args.pages} pages, delay {args.delay} s, latency {args.latency} s, "
+          f"{args.rounds} rounds (the crawler and the fake server share this machine's cores)")
+    ratios, wall_ratios = [], []
+    for i in range(args.rounds):
+        r = run_fetch(args.hosts, args.pages, args.delay, args.latency)
+        ratios.append(r["run"] / r["bound"])
+        wall_ratios.append(r["wall"] / r["bound"])
+        if i == 0:
+            print(f"  {r['summary']}")
+            print(f"  politeness bound: busiest host {r['busiest_requests']} requests (robots.txt, sitemap, pages) "
+                  f"-> {r['bound']:.2f} s  (pages x delay alone: {r['pages_bound']:.2f} s)")
+        print(f"  round {i + 1}: crawl time {r['run']:.2f} s -> ratio {ratios[-1]:.3f}   "
+              f"(process wall time incl. interpreter start and imports: {r['wall']:.2f} s, "
+              f"ratio {wall_ratios[-1]:.3f})")
+    print(f"  median ratio {statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f}); "
+          f"with interpreter start and imports {statistics.median(wall_ratios):.3f}")
     for m in args.memory_pages:
         r = run_fetch(args.memory_hosts, m, 0.0, 0.0)
         print(f"  memory: {args.memory_hosts} hosts x {m} pages: peak RSS {r['rss_mib']:.0f} MiB "

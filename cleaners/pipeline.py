@@ -21,6 +21,7 @@ from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_
 from .prune import Pruner
 from .records import Article, PageResult, RawPage, Removal
 from .segment import find_segments
+from .sniff import looks_binary
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
@@ -29,20 +30,6 @@ PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
-BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
-                b"ID3", b"OggS", b"RIFF", b"\x00\x00\x01\x00", b"wOFF", b"wOF2")
-
-
-def sniff_not_html(body: bytes) -> bool:
-    head = body[:1024].lstrip()
-    if head.startswith(BINARY_MAGIC):
-        return True
-    sample = body[:4096]
-    # text never holds many NULs or control bytes; UTF-16 without BOM is not worth guessing at
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) * 0.05
-
-
 def content_hash(text: str) -> str:
     normal = " ".join(WORD.findall(text.casefold()))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
@@ -61,7 +48,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if len(page.body) > max_bytes:
         result.skip_reason = "too_large"
         return result
-    if sniff_not_html(page.body):
+    if looks_binary(page.body):
         result.skip_reason = "not_html"
         return result
     text, _ = decode_html(page.body, page.headers)

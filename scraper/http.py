@@ -19,7 +19,7 @@ import brotli
 import requests
 from requests.adapters import HTTPAdapter
 
-from cleaners.pipeline import BINARY_MAGIC
+from cleaners.sniff import looks_binary
 
 from .safety import UnsafeURL, check_url, connect_clock, guarded_pool_classes
 
@@ -29,17 +29,6 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
 HTML_MARKUP = re.compile(rb"<(!doctype\s+html|html|head|body|title|meta|div|p|article|section|main|h1)[\s>/]", re.I)
 CHUNK = 64 * 1024
-CONTROL_BYTES = bytes(b for b in range(256) if b < 9 or 13 < b < 32)
-
-
-def looks_binary(body: bytes) -> bool:
-    """cleaners.pipeline.sniff_not_html's test (magic numbers, >5% control bytes), done in C:
-    this runs on every page fetched, on the thread pool."""
-    if body[:1024].lstrip().startswith(BINARY_MAGIC):
-        return True
-    sample = body[:4096]
-    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
-    return controls > len(sample) * 0.05
 
 
 @dataclass(frozen=True)
