@@ -20,32 +20,35 @@ class BlockStats:
     paragraphs: int = 0  # <p> elements with 80+ characters of text
 
 
-def _length(s: str | None) -> int:
-    return len(s.strip()) if s and not s.isspace() else 0
-
-
 INVISIBLE = {"script", "style", "noscript", "template", "svg"}
 
 
 def measure(root: HtmlElement) -> dict[HtmlElement, BlockStats]:
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     stats: dict[HtmlElement, BlockStats] = {}
+    get = stats.get
+    # the hottest loop of the cleaner (every element of every page): locals, no helper calls
     for el in reversed(elements):
-        s = BlockStats(text=0 if el.tag in INVISIBLE else _length(el.text))
+        tag = el.tag
+        own = el.text
+        text = len(own.strip()) if own and tag not in INVISIBLE else 0
+        link_text = links = paragraphs = 0
         for child in el:
-            s.text += _length(child.tail)
-            cs = stats.get(child)
+            tail = child.tail
+            if tail:
+                text += len(tail.strip())
+            cs = get(child)
             if cs is not None:
-                s.text += cs.text
-                s.link_text += cs.link_text
-                s.links += cs.links
-                s.paragraphs += cs.paragraphs
-        if el.tag == "a":
-            s.link_text = s.text
-            s.links += 1
-        elif el.tag == "p" and s.text >= 80:
-            s.paragraphs += 1
-        stats[el] = s
+                text += cs.text
+                link_text += cs.link_text
+                links += cs.links
+                paragraphs += cs.paragraphs
+        if tag == "a":
+            link_text = text
+            links += 1
+        elif tag == "p" and text >= 80:
+            paragraphs += 1
+        stats[el] = BlockStats(text, link_text, links, paragraphs)
     return stats
 
 
