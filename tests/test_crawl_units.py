@@ -234,3 +234,35 @@ def test_scheduler_paces_each_host_start_to_start_and_runs_hosts_side_by_side():
         gaps = [y - x for x, y in zip(starts[key], starts[key][1:])]
         assert min(gaps) >= delay - 0.001, (key, gaps)     # handed over early, started on time
     assert elapsed < 0.3 + 0.25, elapsed                     # the hosts did not wait for each other
+
+
+def test_warc_records_pass_warcio_digest_checks_and_read_back_at_their_offset(tmp_path):
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from scraper.archive import WarcBatch, read_page, warc_records
+    from scraper.http import FetchResult
+
+    pages = []
+    for i, body in enumerate(["<html><p>caf\u00e9</p></html>".encode(), b"<html>" + bytes(range(256)) + b"</html>"]):
+        r = FetchResult(url=f"http://site.test/{i}", outcome="ok", final_url=f"http://site.test/{i}?q=\u00e9")
+        r.body, r.status, r.fetched_at = body, 200, "2024-05-01T10:00:00Z"
+        # a header value holding a line break must not end the header block
+        r.headers = {"content-type": "text/html", "content-encoding": "gzip", "x-odd": "a\r\nb: c"}
+        r.request_headers = {"User-Agent": "bot"}
+        pages.append(r)
+    data = b"".join(warc_records(r) for r in pages)
+    records = list(ArchiveIterator(io.BytesIO(data), check_digests="raise"))
+    assert [rec.rec_type for rec in records] == ["response", "request"] * 2
+    assert records[1].rec_headers.get_header("WARC-Concurrent-To") == records[0].rec_headers.get_header("WARC-Record-ID")
+    assert records[0].http_headers.get_header("x-archive-orig-content-encoding") == "gzip"
+    assert records[0].http_headers.get_header("x-odd") == "a b: c"
+
+    batch = WarcBatch(str(tmp_path), "batch.warc.gz")
+    offsets = [batch.add(warc_records(r)) for r in pages]
+    assert batch.commit() == "batch.warc.gz"
+    for r, offset in zip(pages, offsets):
+        page = read_page(str(tmp_path / "batch.warc.gz"), offset)
+        assert page.body == r.body and page.url == r.final_url and page.fetched_at == "2024-05-01T10:00:00Z"
+        assert page.headers["content-type"] == "text/html"
