@@ -15,6 +15,7 @@ from .classify import page_kind
 from .decode import decode_html
 from .extract import extract_body, segment_document
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata
+from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
@@ -63,6 +64,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if count_elements(tree) > MAX_ELEMENTS:
         result.skip_reason = "too_large"
         return result
+    if looks_double_encoded(page.body):
+        repair_tree(tree)
     meta = page_metadata(tree, page.url)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -129,7 +132,8 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,
         source_domain=domain.removeprefix("www.") if domain else None, site_name=meta.site_name,
-        title=meta.title, authors=meta.authors, date_publish=meta.date_publish, date_modify=meta.date_modify,
+        title=meta.title, authors=meta.authors, date_publish=meta.date_publish,
+        date_modify=meta.date_modify,
         date_download=iso_date(page.fetched_at) if page.fetched_at else None, language=meta.language,
         description=description, text=text, topics=meta.topics, image_url=meta.image_url,
         word_count=len(CJK_OR_WORD.findall(text)), content_hash=content_hash(text), page_articles=1, page_index=0)

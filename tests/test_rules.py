@@ -85,3 +85,28 @@ def test_teaser_before_full_text_is_dropped_and_full_text_kept_once():
     text = result.articles[0].text
     assert teaser not in text and text.count(PROSE[0]) == 1
     assert "teaser-duplicate" in {r.reason for r in result.removals}
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("isn\u00e2\u20ac\u2122t it", "isn\u2019t it"),                               # cp1252 view of UTF-8 ’
+    ("free,\u00e2\u20ac\u009d said", "free,\u201d said"),                         # with the C1 byte kept
+    ("\u00c3\u0153ber uns, \u00c2\u00a35", "\u00dcber uns, \u00a35"),
+    ("S\u00c3O PAULO, caf\u00e9, na\u00efve", "S\u00c3O PAULO, caf\u00e9, na\u00efve"),  # real Latin text stays
+    ("\u4e2d\u6587\uff0c\u6807\u70b9\u3002", "\u4e2d\u6587\uff0c\u6807\u70b9\u3002"),
+])
+def test_double_encoded_text_nodes_are_repaired_and_real_text_is_not(text, fixed):
+    from lxml.html import fromstring
+
+    from cleaners.mojibake import repair_tree
+    tree = fromstring(f"<html><body><p>{text}</p></body></html>")
+    repair_tree(tree)
+    assert tree.find(".//p").text == fixed
+
+
+def test_mojibake_repair_needs_several_signs_on_the_page():
+    from cleaners.mojibake import looks_double_encoded
+    quoted = "I saw \u201c\u00c3\u00a4\u201d instead of \u201c\u00e4\u201d for years.".encode()   # an article about it
+    damaged = "It\u00e2\u20ac\u2122s the town\u00e2\u20ac\u2122s plan \u00e2\u20ac\u201c and it\u00e2\u20ac\u2122s late.".encode()
+    assert not looks_double_encoded(quoted)
+    assert looks_double_encoded(damaged)
+    assert not looks_double_encoded("caf\u00e9 na\u00efve \u00dcber \u00c0 la carte".encode() * 200)
