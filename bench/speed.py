@@ -2,8 +2,8 @@
 
 Pages are loaded into memory first (wcxb_dev and trafilatura_eval from ../shared/corpora, read in place).
 Single core: our clean_page in-process, trafilatura.extract with library defaults and with fast=True,
-lxml.html.fromstring alone as the floor; methods take turns within each round, and each figure is the
-median of the rounds. Then all cores: parallel_results with 1 and 2 workers, and the peak RSS of the whole
+lxml.html.fromstring alone as the floor; methods take turns every 20 pages within each round, and each
+figure is the median of the rounds. Then all cores: parallel_results with 1 and 2 workers, and the peak RSS of the whole
 process tree for N pages vs the same pages repeated 10 times (lazily: the list is not copied).
 
     .venv/bin/python bench/speed.py [--sample N] [--rounds 3] [--memory-pages 400] [--profile 200]
@@ -90,17 +90,30 @@ SINGLE = {"ours (1 core, in-process)": run_ours, "trafilatura default": run_traf
 BASELINE = "trafilatura default"
 
 
+INTERLEAVE = 20   # pages per turn: this machine's speed drifts by a third within a minute
+
+
 def time_single(pages, rounds):
-    """Wall and CPU seconds per method and round. CPU time is the steadier figure on a shared machine."""
+    """Wall and CPU seconds per method and round. The methods take turns every INTERLEAVE pages (the
+    order rotating), so a slow spell of the machine falls on all of them alike rather than on whichever
+    method happened to be running; CPU time is the steadier figure on a shared machine."""
     times = {name: [] for name in SINGLE}
     cpu = {name: [] for name in SINGLE}
+    names = list(SINGLE)
     for r in range(rounds):
-        for name, fn in SINGLE.items():   # take turns, so drift during the run hits every method alike
-            start, start_cpu = time.perf_counter(), time.process_time()
-            fn(pages)
-            times[name].append(time.perf_counter() - start)
-            cpu[name].append(time.process_time() - start_cpu)
-            print(f"  round {r + 1}: {name}: {times[name][-1]:.1f} s wall, {cpu[name][-1]:.1f} s CPU", file=sys.stderr)
+        wall_sum = dict.fromkeys(names, 0.0)
+        cpu_sum = dict.fromkeys(names, 0.0)
+        for turn, start in enumerate(range(0, len(pages), INTERLEAVE)):
+            chunk = pages[start:start + INTERLEAVE]
+            for name in names[turn % len(names):] + names[:turn % len(names)]:
+                t0, c0 = time.perf_counter(), time.process_time()
+                SINGLE[name](chunk)
+                wall_sum[name] += time.perf_counter() - t0
+                cpu_sum[name] += time.process_time() - c0
+        for name in names:
+            times[name].append(wall_sum[name])
+            cpu[name].append(cpu_sum[name])
+            print(f"  round {r + 1}: {name}: {wall_sum[name]:.1f} s wall, {cpu_sum[name]:.1f} s CPU", file=sys.stderr)
     return times, cpu
 
 
@@ -190,6 +203,7 @@ def main(argv=None):
     ap.add_argument("--profile", type=int, default=0, metavar="N",
                     help="only profile our cleaner on N pages (cProfile, top 15 cumulative and own time) and exit")
     ap.add_argument("--skip-single", action="store_true", help="skip the single-core comparison")
+    ap.add_argument("--skip-parallel", action="store_true", help="skip the workers and memory figures")
     args = ap.parse_args(argv)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -225,6 +239,9 @@ def main(argv=None):
         lines.append(f"target ours >= {TARGETS['ours_vs_trafilatura']}x trafilatura: "
                      f"{'MET' if report['single']['target_met'] else 'NOT MET'} ({ratio:.2f}x)")
 
+    if args.skip_parallel:
+        print("\n".join(lines))
+        return 0
     ptimes = time_parallel(pages, args.rounds)
     rates = {w: len(pages) / statistics.median(ts) for w, ts in ptimes.items()}
     speedup = rates[2] / rates[1]

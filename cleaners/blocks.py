@@ -60,6 +60,21 @@ def visible_text(el: HtmlElement) -> str:
     return SPACE.sub(" ", el.text_content()).strip()
 
 
+def leading_text(el: HtmlElement, chars: int) -> str:
+    """visible_text(el) cut to at least `chars` characters (the whole text when shorter), without
+    collecting the rest of a long block."""
+    parts: list[str] = []
+    seen = 0
+    for chunk in el.itertext():
+        parts.append(chunk)
+        seen += len(chunk)
+        if seen > chars:
+            text = SPACE.sub(" ", "".join(parts)).strip()
+            if len(text) > chars:
+                return text
+    return SPACE.sub(" ", "".join(parts)).strip()
+
+
 def phrase_key(text: str) -> str:
     """Case-folded text with the decoration pages put around button labels stripped."""
     return text.casefold().strip(" \t\n:：.…»›→>|-–—·•*()[]!").strip()

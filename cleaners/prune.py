@@ -12,7 +12,7 @@ import re
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import BlockStats, link_density, measure, phrase_key, visible_text
+from .blocks import BlockStats, leading_text, link_density, measure, phrase_key, visible_text
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
@@ -22,6 +22,7 @@ TOKEN_PATTERN = re.compile(
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in ("byline-repeat", "credit-line")
                  for p in ps}
 PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
+PREFIX_CHARS = max(map(len, PREFIX_REASON))
 HEADED_WIDGETS = {"related-heading", "most-read"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td"}
@@ -149,11 +150,13 @@ class Pruner:
         s = self.stats[el]
         if el.tag not in SMALL_BLOCKS or s.text == 0 or s.text > 400:
             return None
-        text = visible_text(el)
         if s.text <= MAX_PHRASE_CHARS:
+            text = visible_text(el)
             reason = PHRASE_REASON.get(phrase_key(text))
             if reason:
                 return reason
+        else:
+            text = leading_text(el, PREFIX_CHARS)   # a prefix needs only the start of a longer block
         match = PREFIX_PATTERN.match(text.casefold())
         if match:
             reason = PREFIX_REASON[match.group(0)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
@@ -18,6 +19,9 @@ FULL_POST_PARAGRAPHS = 2
 FULL_POST_CHARS = 300
 POST_WEIGHT_RATIO = 0.25   # the second-largest post holds at least this share of the largest one's text
 POST_COVERAGE = 0.6        # and the posts hold this share of the page's long paragraphs
+# the elements _is_post_container can accept, picked in C (most of a page is none of these)
+POST_CANDIDATES = etree.XPath("descendant-or-self::*[self::article or @itemtype or "
+                              "((self::div or self::section or self::li) and @class)]")
 COMMENT_MARK = re.compile(r"(?<![a-z])(comments?|comment-\w+|replies|reply|respond|responses|usercomment)(?![a-z])", re.I)
 
 
@@ -127,7 +131,7 @@ def _innermost(elements: list[HtmlElement]) -> list[HtmlElement]:
 
 
 def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Segments:
-    containers = [el for el in root.iter() if isinstance(el.tag, str) and _is_post_container(el)]
+    containers = [el for el in POST_CANDIDATES(root) if _is_post_container(el)]
     full = [el for el in containers
             if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS
             and _has_heading(el) and not _is_comment(el) and not _in_boilerplate(el)]
