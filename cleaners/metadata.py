@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -82,7 +83,13 @@ def iso_date(value: str | None) -> str | None:
         parsed = datetime.fromisoformat(candidate.replace(" ", "T", 1))
     except ValueError:
         match = re.match(r"(\d{4}-\d{2}-\d{2})", value)
-        return iso_date(match.group(1)) if match and match.group(1) != value else None
+        if match and match.group(1) != value:
+            return iso_date(match.group(1))
+        try:   # RFC 2822, as in <meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        candidate = value
     if not 1990 <= parsed.year <= datetime.now().year + 1:
         return None
     if len(candidate) <= 10:
@@ -153,7 +160,8 @@ def split_authors(value: str | None) -> list[str]:
 def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     meta = _meta(tree)
     pm = PageMeta()
-    for obj in _json_ld_objects(tree):
+    ld_objects = _json_ld_objects(tree)
+    for obj in ld_objects:
         types = _types(obj)
         pm.types |= types
         if types & ARTICLE_TYPES:
@@ -176,6 +184,8 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
             pm.date_publish = iso_date(el.get("datetime") or el.get("content"))
             if pm.date_publish:
                 break
+    if pm.date_publish:
+        pm.date_publish = _as_page_shows(pm.date_publish, _publish_candidates(tree, meta, ld_objects))
     if not pm.authors:
         pm.authors = [a for v in meta.get("article:author", []) + meta.get("author", []) for a in split_authors(v)
                       if not a.startswith("http")]
@@ -212,6 +222,43 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     pm.language = _language(tree, meta)
     pm.authors = dedupe(pm.authors)
     return pm
+
+
+SAME_INSTANT = timedelta(minutes=10)
+
+
+def _publish_candidates(tree: HtmlElement, meta: dict[str, list[str]], ld_objects: list[dict]) -> list[str]:
+    values = [str(o.get("datePublished")) for o in ld_objects if o.get("datePublished")]
+    values += [v for key in DATE_PUBLISH_META for v in meta.get(key, [])]
+    values += [el.get("datetime") or el.get("content") for el in tree.iterfind(".//*[@itemprop='datePublished']")]
+    for n, el in enumerate(tree.iterfind(".//time[@datetime]")):
+        if n == 5:
+            break
+        values.append(el.get("datetime"))
+    return [d for d in map(iso_date, values) if d]
+
+
+def _as_page_shows(chosen: str, candidates: list[str]) -> str:
+    """The same moment in the page's own time zone. Markup often gives the publish time in UTC while the
+    page shows local time (a <time datetime> or another meta tag with its offset); near midnight the two
+    are different days, and the page's day is the one its readers see. Only a candidate within minutes
+    of the chosen moment replaces it, so a different date (an update) never does."""
+    moment = _aware(chosen)
+    if moment is None or moment.utcoffset() != timedelta(0):
+        return chosen
+    for candidate in candidates:
+        other = _aware(candidate)
+        if other is not None and other.utcoffset() != timedelta(0) and abs(other - moment) <= SAME_INSTANT:
+            return candidate
+    return chosen
+
+
+def _aware(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
 
 
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")

@@ -1,0 +1,41 @@
+"""Metadata readers, table-driven: dates as the markup gives them, and as the page shows them."""
+from __future__ import annotations
+
+import pytest
+from lxml.html import fromstring
+
+from cleaners.metadata import iso_date, page_metadata
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00+00:00"),
+    ("2024-05-01T10:00:00.123+0200", "2024-05-01T10:00:00+02:00"),
+    ("2024-05-01", "2024-05-01"),
+    ("2024-05-01 10:00:00", "2024-05-01T10:00:00"),
+    ("Sat, 19 Oct 2019 00:04:00 +0200", "2019-10-19T00:04:00+02:00"),     # RFC 2822 (<meta name="date">)
+    ("2024-05-01T25:99", "2024-05-01"),
+    ("1850-01-01", None), ("not a date", None), ("", None), ("Mon, 32 Foo", None),
+])
+def test_iso_date(value, expected):
+    assert iso_date(value) == expected
+
+
+def _page(head: str, body: str = "") -> str:
+    return f"<html><head>{head}</head><body><article><h1>A headline of some length</h1>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # UTC in the markup, the same moment with the page's offset in a <time>: the page's own day wins
+    ('<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">',
+     '<time datetime="2025-12-18T21:46:01-05:00">December 18, 2025</time>', "2025-12-18T21:46:01-05:00"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-10-18T22:04:00Z"}</script>'
+     '<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">', "", "2019-10-19T00:04:00+02:00"),
+    # a local time that is a different moment (an update) never replaces the publish time
+    ('<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">',
+     '<time datetime="2025-12-20T09:00:00-05:00">Updated</time>', "2025-12-19T02:41:41+00:00"),
+    # already local: left alone
+    ('<meta property="article:published_time" content="2025-12-18T21:46:01-05:00">',
+     '<time datetime="2025-12-19T02:46:01+00:00">x</time>', "2025-12-18T21:46:01-05:00"),
+])
+def test_publish_date_as_the_page_shows_it(head, body, expected):
+    assert page_metadata(fromstring(_page(head, body)), None).date_publish == expected
