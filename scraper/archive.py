@@ -13,8 +13,6 @@ import uuid
 from http.client import responses
 from urllib.parse import urlsplit
 
-from warcio.archiveiterator import ArchiveIterator
-
 from cleaners.records import RawPage
 
 from .http import FetchResult
@@ -112,6 +110,7 @@ def warc_records(result: FetchResult) -> bytes:
 
 def read_page(path: str, offset: int) -> RawPage | None:
     """The page archived at path@offset, read back for cleaning; None if that is no response record."""
+    from warcio.archiveiterator import ArchiveIterator   # only `scrape run` reads back (see dumps.py)
     with open(path, "rb") as fh:
         fh.seek(offset)
         record = next(iter(ArchiveIterator(fh)))

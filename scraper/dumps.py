@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from warcio.archiveiterator import ArchiveIterator
-
 from cleaners.records import RawPage
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
@@ -96,6 +94,9 @@ def iter_warc(path: str) -> Iterator[RawPage | Skipped]:
 def iter_warc_stream(fh, name: str) -> Iterator[RawPage | Skipped]:
     """Response records with an HTML content type are pages; every other record is counted.
     Sources are name@offset of the record."""
+    # imported here: warcio pulls in fsspec and asyncio (~0.3 s) when they are installed, which every
+    # `scrape fetch` from cron would pay for nothing
+    from warcio.archiveiterator import ArchiveIterator
     records = ArchiveIterator(fh, arc2warc=True)
     while True:
         try:

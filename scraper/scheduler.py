@@ -19,12 +19,13 @@ from typing import Any, Callable
 LEAD = 0.02
 
 
-def _at(not_before: float, execute: Callable[[Any], Any], task: Any) -> Any:
-    """Run execute(task) no sooner than not_before (monotonic)."""
+def _at(not_before: float, execute: Callable[[Any], Any], task: Any) -> tuple[float, Any]:
+    """Run execute(task) no sooner than not_before (monotonic); returns (when it started, its result).
+    A worker that wakes late starts late, and the host's next turn counts from the real start."""
     pause = not_before - time.monotonic()
     if pause > 0:
         time.sleep(pause)
-    return execute(task)
+    return time.monotonic(), execute(task)
 
 
 @dataclass
@@ -98,9 +99,9 @@ class Scheduler:
                 done, _ = wait(inflight, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in done:
                     host, task = inflight.pop(future)
-                    result = future.result()
+                    started, result = future.result()
                     host.busy = False
                     # a redirect hop may have been the last request to this host
                     last = getattr(getattr(result, "fetch", result), "last_request_at", 0.0) or 0.0
-                    host.next_start = max(host.next_start, last + host.delay)
+                    host.next_start = max(host.next_start, started + host.delay, last + host.delay)
                     handle(host, task, result)
