@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -31,6 +31,8 @@ PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def content_hash(text: str) -> str:
     normal = " ".join(WORD.findall(text.casefold()))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
@@ -132,8 +134,7 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,
         source_domain=domain.removeprefix("www.") if domain else None, site_name=meta.site_name,
-        title=meta.title, authors=meta.authors, date_publish=meta.date_publish,
-        date_modify=meta.date_modify,
+        title=meta.title, authors=meta.authors, date_publish=meta.date_publish, date_modify=meta.date_modify,
         date_download=iso_date(page.fetched_at) if page.fetched_at else None, language=meta.language,
         description=description, text=text, topics=meta.topics, image_url=meta.image_url,
         word_count=len(CJK_OR_WORD.findall(text)), content_hash=content_hash(text), page_articles=1, page_index=0)

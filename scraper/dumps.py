@@ -8,7 +8,6 @@ import gzip
 import os
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from cleaners.records import RawPage

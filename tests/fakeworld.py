@@ -14,7 +14,7 @@ import struct
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -181,7 +181,7 @@ class FakeSite:
         if path == "/":
             links = "".join(f'<li><a href="{self.article_path(s)}#comments">{s}</a></li>' for s in slugs)
             links += "".join(f'<li><a href="{href}">more</a></li>' for href in self.extra_links)
-            links += f'<li><a href="/tag/harbour/">tag</a></li><li><a href="/private/secret/">secret</a></li>'
+            links += '<li><a href="/tag/harbour/">tag</a></li><li><a href="/private/secret/">secret</a></li>'
             links += '<li><a href="http://example.invalid/2024/05/elsewhere/">elsewhere</a></li>'
             return 200, "text/html; charset=utf-8", (
                 f"<!doctype html><html><head><title>{self.name}</title></head><body><h1>{self.name}</h1>"
