@@ -34,6 +34,8 @@ PHRASES: dict[str, list[str]] = {
         "more", "read more", "related", "related articles", "related stories", "related posts",
         "related news", "related content", "related coverage", "related topics", "read also",
         "also read", "see also", "read next", "up next", "what to read next", "more on this story",
+        "read this next", "read these next", "keep reading", "more stories", "more articles", "related reading",
+        "you may be interested in", "you might be interested in",
         "more from", "more news", "you may also like", "you might also like", "you may like",
         "recommended", "recommended for you", "recommended stories", "editor's picks", "don't miss",
         "lesen sie auch", "auch interessant", "mehr zum thema", "das könnte sie auch interessieren",

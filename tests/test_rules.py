@@ -47,6 +47,8 @@ CASES = [
     ("most-read-widget", '<div><h3>Most read</h3><ol><li><a href="/1">Storm closes schools</a></li>'
      '<li><a href="/2">Council race tightens</a></li><li><a href="/3">Rates to rise</a></li></ol></div>',
      "Storm closes schools", "most-read"),
+    ("read-this-next-list", '<h2>Read This Next</h2><ul><li><a href="/g">Tide gauge breaks record</a></li>'
+     '<li><a href="/h">Lighthouse keeper retires</a></li></ul>', "Tide gauge breaks", "related-heading"),
     ("german-lesen-sie-auch", '<p>Lesen Sie auch: <a href="/d">Hafen plant neue Kaimauer</a></p>',
      "Hafen plant", "related-link"),
     ("french-lire-aussi", '<p>Lire aussi : <a href="/f">Le port prévoit un nouveau quai</a></p>',
