@@ -69,20 +69,22 @@ def _digest(data: bytes) -> str:
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
 
 
-def _header_value(value) -> str:
-    """One header line's value: a server's odd line breaks must not end the header block early."""
-    return " ".join(str(value).split())
+def _head(first_line: str, fields: list[tuple[str, str]]) -> bytes:
+    """A header block (WARC or HTTP). Values are folded onto one line: a server's odd line breaks
+    must not end the block early."""
+    lines = [first_line] + [f"{k}: {' '.join(str(v).split())}" for k, v in fields]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8", "replace")
 
 
-def _record(kind: str, url: str, date: str | None, block: bytes, payload: bytes, extra: list[tuple[str, str]]) -> tuple[bytes, str]:
+def _record(kind: str, url: str, date: str | None, block: bytes, payload: bytes,
+            extra: list[tuple[str, str]]) -> tuple[bytes, str]:
     record_id = f"<urn:uuid:{uuid.uuid4()}>"
-    head = [("WARC-Date", date)] if date else []
-    head += extra + [("WARC-Type", kind), ("WARC-Record-ID", record_id), ("WARC-Target-URI", _header_value(url)),
-                     ("WARC-Payload-Digest", _digest(payload)), ("WARC-Block-Digest", _digest(block)),
-                     ("Content-Type", f"application/http; msgtype={kind}"), ("Content-Length", str(len(block)))]
-    text = "WARC/1.0\r\n" + "".join(f"{k}: {v}\r\n" for k, v in head) + "\r\n"
+    fields = [("WARC-Date", date)] if date else []
+    fields += extra + [("WARC-Type", kind), ("WARC-Record-ID", record_id), ("WARC-Target-URI", url),
+                       ("WARC-Payload-Digest", _digest(payload)), ("WARC-Block-Digest", _digest(block)),
+                       ("Content-Type", f"application/http; msgtype={kind}"), ("Content-Length", str(len(block)))]
     # one gzip member per record, as WARC readers expect, so a record can be read from its offset
-    return gzip.compress(text.encode("utf-8") + block + b"\r\n\r\n", compresslevel=6, mtime=0), record_id
+    return gzip.compress(_head("WARC/1.0", fields) + block + b"\r\n\r\n", compresslevel=6, mtime=0), record_id
 
 
 def warc_records(result: FetchResult) -> bytes:
@@ -94,16 +96,12 @@ def warc_records(result: FetchResult) -> bytes:
     headers += [(f"x-archive-orig-{k}", v) for k, v in result.headers.items() if k in WIRE_HEADERS]
     headers.append(("content-length", str(len(body))))
     status = result.status or 200
-    http_head = f"HTTP/1.1 {status} {responses.get(status, 'OK')}\r\n" + \
-        "".join(f"{k}: {_header_value(v)}\r\n" for k, v in headers) + "\r\n"
-    response, response_id = _record("response", result.final_url, result.fetched_at,
-                                    http_head.encode("utf-8", "replace") + body, body, [])
+    http_head = _head(f"HTTP/1.1 {status} {responses.get(status, 'OK')}", headers)
+    response, response_id = _record("response", result.final_url, result.fetched_at, http_head + body, body, [])
     parts = urlsplit(result.final_url)
     target = (parts.path or "/") + ("?" + parts.query if parts.query else "")
-    request_head = [("Host", parts.netloc)] + list(result.request_headers.items())
-    request_block = (f"GET {target} HTTP/1.1\r\n" + "".join(f"{k}: {_header_value(v)}\r\n" for k, v in request_head)
-                     + "\r\n").encode("utf-8", "replace")
-    request, _ = _record("request", result.final_url, result.fetched_at, request_block, b"",
+    request_head = _head(f"GET {target} HTTP/1.1", [("Host", parts.netloc)] + list(result.request_headers.items()))
+    request, _ = _record("request", result.final_url, result.fetched_at, request_head, b"",
                          [("WARC-Concurrent-To", response_id)])
     return response + request
 
