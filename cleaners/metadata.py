@@ -179,13 +179,11 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
         pm.types.add(og_type.lower())
     pm.date_publish = pm.date_publish or iso_date(_first(meta, DATE_PUBLISH_META))
     pm.date_modify = pm.date_modify or iso_date(_first(meta, DATE_MODIFY_META))
-    if not pm.date_publish:
-        for el in tree.iterfind(".//*[@itemprop='datePublished']"):
-            pm.date_publish = iso_date(el.get("datetime") or el.get("content"))
-            if pm.date_publish:
-                break
+    microdata_dates = [d for el in tree.iterfind(".//*[@itemprop='datePublished']")
+                       if (d := iso_date(el.get("datetime") or el.get("content")))]
+    pm.date_publish = pm.date_publish or next(iter(microdata_dates), None)
     if pm.date_publish:
-        pm.date_publish = _as_page_shows(pm.date_publish, _publish_candidates(tree, meta, ld_objects))
+        pm.date_publish = _as_page_shows(pm.date_publish, _publish_candidates(tree, meta, ld_objects, microdata_dates))
     if not pm.authors:
         pm.authors = [a for v in meta.get("article:author", []) + meta.get("author", []) for a in split_authors(v)
                       if not a.startswith("http")]
@@ -227,15 +225,13 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
 SAME_INSTANT = timedelta(minutes=10)
 
 
-def _publish_candidates(tree: HtmlElement, meta: dict[str, list[str]], ld_objects: list[dict]) -> list[str]:
-    values = [str(o.get("datePublished")) for o in ld_objects if o.get("datePublished")]
-    values += [v for key in DATE_PUBLISH_META for v in meta.get(key, [])]
-    values += [el.get("datetime") or el.get("content") for el in tree.iterfind(".//*[@itemprop='datePublished']")]
-    for n, el in enumerate(tree.iterfind(".//time[@datetime]")):
-        if n == 5:
-            break
-        values.append(el.get("datetime"))
-    return [d for d in map(iso_date, values) if d]
+def _publish_candidates(tree: HtmlElement, meta: dict[str, list[str]], ld_objects: list[dict],
+                        microdata_dates: list[str]) -> list[str]:
+    """Every publish date the markup gives, in the order page_metadata trusts them, then <time>s."""
+    declared = [str(o.get("datePublished")) for o in ld_objects if o.get("datePublished")]
+    declared += [v for key in DATE_PUBLISH_META for v in meta.get(key, [])]
+    shown = [el.get("datetime") for _, el in zip(range(5), tree.iterfind(".//time[@datetime]"))]
+    return [d for d in map(iso_date, declared) if d] + microdata_dates + [d for d in map(iso_date, shown) if d]
 
 
 def _as_page_shows(chosen: str, candidates: list[str]) -> str:
