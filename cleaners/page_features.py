@@ -95,6 +95,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     f["cta"] = _log(len(CTA.findall(buttons)))
     f["price_text"] = _log(len(PRICE_TEXT.findall(main_words)))
     f["we_our"] = min(len(WE_OUR.findall(main_words)) / n_words * 20, 1.0)
-    f["user_marks"] = _log(sum(1 for el in root.xpath("descendant-or-self::*[@class]") if USER_MARK.search(el.get("class"))))
+    f["user_marks"] = _log(sum(1 for el in root.xpath("descendant-or-self::*[@class]")
+                               if USER_MARK.search(el.get("class"))))
     f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons + " " + main_words[:3000])))
     return f

@@ -277,8 +277,9 @@ class Crawl:
                 if done.body_hash != task.body_hash:
                     done.warc = warc_records(result)
                 if self.clean and done.body_hash != task.body_hash:
-                    done.cleaned = self.clean_one(RawPage(body=result.body, source=result.final_url, url=result.final_url,
-                                                     headers=result.headers, fetched_at=result.fetched_at))
+                    done.cleaned = self.clean_one(RawPage(body=result.body, source=result.final_url,
+                                                          url=result.final_url, headers=result.headers,
+                                                          fetched_at=result.fetched_at))
             return done
         except Exception as err:   # a bug on one URL must not stop the run
             log.warning("error fetching %s: %s: %s", task.url, type(err).__name__, err)
