@@ -35,10 +35,34 @@ def _no_free_text_date_parser(_text: str) -> None:
     return None
 
 
-try:  # htmldate's hook for dateparser; if a later htmldate renames it, dateparser simply stays in use
+def shows_january(html: str, year: str) -> bool:
+    """Does the page name January of this year ("2025-01-01", "1.1.2025", "January 2025", "1 janvier 2025")?"""
+    names = "|".join(map(re.escape, rules.JANUARY_NAMES))
+    pattern = (rf"{year}[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]{year}|(?<!\d)0?1[-/.]0?1[-/.]{year}"
+               rf"|(?<![^\W\d_])(?:{names})\.?,?\s+(?:0?1(?:st)?,?\s+)?{year}"
+               rf"|(?<!\d)0?1(?:st|er|\.)?\s*(?:de\s+)?(?:{names})\.?,?\s*(?:de\s+)?{year}")
+    return re.search(pattern, html, re.IGNORECASE) is not None
+
+
+def _no_year_only_dates(search_page):
+    """htmldate's last resorts turn the copyright year in a footer, or any lone year, into January 1st.
+    That is no publish date: January 1st stays only where the page names January of that year (the
+    month-level dates htmldate gives for other months stay too)."""
+    def search(htmlstring, options):
+        found = search_page(htmlstring, options)
+        if found and found[4:10] == "-01-01" and not shows_january(htmlstring, found[:4]):
+            return None
+        return found
+    return search
+
+
+try:  # htmldate's hooks; if a later htmldate renames them, its own behaviour simply stays in use
+    import htmldate.core as _htmldate_core
     import htmldate.extractors as _htmldate_extractors
     if hasattr(_htmldate_extractors, "_external_date"):
         _htmldate_extractors._external_date = _no_free_text_date_parser
+    if hasattr(_htmldate_core, "search_page"):
+        _htmldate_core.search_page = _no_year_only_dates(_htmldate_core.search_page)
 except ImportError:  # pragma: no cover
     pass
 

@@ -171,3 +171,9 @@ SEMANTIC: dict[str, list[str]] = {
 # A list or block this link-heavy, with at least LINK_LIST_MIN_LINKS links, is a list of other pages.
 LINK_DENSITY_MAX = 0.6
 LINK_LIST_MIN_LINKS = 3
+
+# The name of January in the languages above (and a few more): htmldate turns a footer's copyright
+# year into January 1st, so a January 1st date is kept only where the page names that month.
+JANUARY_NAMES = ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
+                 "janeiro", "januari", "stycznia", "styczeń", "января", "январь", "ledna", "leden", "ocak",
+                 "tammikuuta", "januára", "január"]

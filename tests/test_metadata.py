@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from cleaners.metadata import iso_date, page_metadata
+from cleaners.metadata import iso_date, page_metadata, shows_january
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -39,3 +39,31 @@ def _page(head: str, body: str = "") -> str:
 ])
 def test_publish_date_as_the_page_shows_it(head, body, expected):
     assert page_metadata(fromstring(_page(head, body)), None).date_publish == expected
+
+
+PARAGRAPHS = "".join(f"<p>Paragraph {i} of the article, long enough to read as prose on any page.</p>" for i in range(4))
+
+
+@pytest.mark.parametrize("footer, expected", [
+    # htmldate's last resort turns the copyright year into January 1st: no publish date at all
+    ("<footer>© 2026 Example Media. All rights reserved.</footer>", None),
+    ("<footer>Copyright 2019-2025 Example Media</footer>", None),
+    # a page that names January of that year keeps its (month-level) date
+    ("<footer>© 2025 Example Media</footer><p class='meta'>Posted in January 2025</p>", "2025-01-01"),
+    # a real day in the page's text is found as before
+    ("<p class='meta'>Posted on March 14, 2024</p><footer>© 2026 Example Media</footer>", "2024-03-14"),
+])
+def test_copyright_year_is_no_publish_date(footer, expected):
+    meta = page_metadata(fromstring(_page("<title>t</title>", PARAGRAPHS + footer)), None)
+    assert meta.date_publish == expected
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2025-01-01", "2025", True), ("1.1.2025", "2025", True), ("01/01/2025", "2025", True),
+    ("January 2025", "2025", True), ("Jan. 1, 2025", "2025", True), ("1er janvier 2025", "2025", True),
+    ("1. Januar 2025", "2025", True), ("1 de enero de 2025", "2025", True),
+    ("© 2025", "2025", False), ("2025-11-01", "2025", False), ("11/2025", "2025", False),
+    ("January 2024", "2025", False), ("Janet 2025", "2025", False),
+])
+def test_shows_january(text, year, expected):
+    assert shows_january(text, year) is expected
