@@ -174,6 +174,24 @@ def _first(meta: dict[str, list[str]], keys) -> str | None:
     return None
 
 
+EMAIL = re.compile(r"\S+@\S+\.\w+")
+URL_OR_TAG = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
+NOT_AUTHOR_NAMES = frozenset(rules.NOT_AUTHOR_NAMES)
+
+
+def author_names(names: list[str]) -> list[str]:
+    """Names only: markup, links and (beside a name) e-mail addresses cut out; entries that are a label
+    ("Posted", "Article by") or a month dropped; case-insensitive duplicates go."""
+    kept = []
+    for name in names:
+        name = URL_OR_TAG.sub("", name).strip(" ,;:|-–—·")
+        without_email = EMAIL.sub("", name).strip(" ,;:|-–—·")
+        name = without_email or name   # an address alone is what the page gives as the author
+        if name and name.casefold() not in NOT_AUTHOR_NAMES:
+            kept.append(name)
+    return dedupe(kept)
+
+
 def split_authors(value: str | None) -> list[str]:
     if not value:
         return []
@@ -242,7 +260,7 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
     pm.topics = dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
     pm.language = _language(tree, meta)
-    pm.authors = dedupe(pm.authors)
+    pm.authors = author_names(pm.authors)
     return pm
 
 
@@ -305,7 +323,7 @@ def byline_authors(pruned_tree: HtmlElement) -> list[str]:
     """trafilatura's byline XPaths, run on the tree our pruning already cleared of comments, sidebars and
     related boxes (trafilatura's own extract_author copies and prunes the whole tree first, for each page)."""
     author = _guarded(extract_metainfo, pruned_tree, AUTHOR_XPATHS, 120)
-    return split_authors(_guarded(normalize_authors, None, author)) if author else []
+    return author_names(split_authors(_guarded(normalize_authors, None, author))) if author else []
 
 
 def _guarded(reader, *args, **kwargs):

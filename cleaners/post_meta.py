@@ -6,7 +6,7 @@ import re
 from lxml.html import HtmlElement
 
 from .blocks import visible_text
-from .metadata import PageMeta, absolute_url, dedupe, iso_date
+from .metadata import PageMeta, absolute_url, author_names, dedupe, iso_date
 
 AUTHOR_CLASS = re.compile(r"(?<![\w-])(author|author-name|byline-name|fn)(?![\w-])")
 CATEGORY_CLASS = re.compile(r"(?<![\w-])(post-cat|cat-links|entry-category|post-category|category)(?![\w-])")
@@ -89,7 +89,7 @@ def post_metadata(post: HtmlElement, page: PageMeta, base_url: str | None) -> Pa
         img = post.find(".//img[@src]")
         image = img.get("src") if img is not None else None
     return PageMeta(
-        url=absolute_url(url, base_url), title=title, authors=dedupe(_short(authors))[:10], date_publish=date,
+        url=absolute_url(url, base_url), title=title, authors=author_names(_short(authors))[:10], date_publish=date,
         date_modify=modified, site_name=page.site_name, language=page.language,
         topics=dedupe(_short([t for tp in topics for t in tp.split(",")])), image_url=absolute_url(image, base_url),
         types=page.types)

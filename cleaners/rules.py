@@ -177,3 +177,10 @@ LINK_LIST_MIN_LINKS = 3
 JANUARY_NAMES = ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
                  "janeiro", "januari", "stycznia", "styczeń", "января", "январь", "ledna", "leden", "ocak",
                  "tammikuuta", "januára", "január"]
+
+# Words that byline and author markup carry but that name no one ("Posted", "Article by", a month):
+# an author entry that is only one of these is dropped ("Jan", "May", "Jun" are names too, so they stay).
+# Keep entries lower-case.
+NOT_AUTHOR_NAMES = ["posted", "posted by", "posted in", "article by", "written by", "by", "von", "par", "por", "text",
+                    "home", "user", "users", "publisher", "author", "authors", "autor", "auteur", "guest",
+                    "admin", "administrator", "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "share", "follow", "email", "more", "read more", "comments"]

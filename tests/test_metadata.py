@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from cleaners.metadata import iso_date, page_metadata, shows_january
+from cleaners.metadata import author_names, iso_date, page_metadata, shows_january
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -67,3 +67,18 @@ def test_copyright_year_is_no_publish_date(footer, expected):
 ])
 def test_shows_january(text, year, expected):
     assert shows_january(text, year) is expected
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["Posted", "Jane Doe"], ["Jane Doe"]),
+    (["Article by"], []), (["Dec"], []), (["admin"], []), (["Text", "Interview Harald Willenbrock"], ["Interview Harald Willenbrock"]),
+    (['<a href="/experts/jane-doe">Jane Doe</a>'], ["Jane Doe"]),          # markup that leaked into a JSON-LD name
+    (["Frank Example - http://example.org"], ["Frank Example"]), (["facebook.com/jane.doe", "Jane Doe"], ["Jane Doe"]),
+    (["Jane Doe info@example.org"], ["Jane Doe"]),
+    (["jane.doe@example.studio"], ["jane.doe@example.studio"]),           # an address alone is the byline given
+    # names that look like labels or months, and slashes in real names, stay
+    (["Jan"], ["Jan"]), (["May"], ["May"]), (["Anonymous"], ["Anonymous"]), (["det/dpa"], ["det/dpa"]),
+    (["Bündnis 90/Die Grünen"], ["Bündnis 90/Die Grünen"]), (["Jane Doe", "jane doe"], ["Jane Doe"]),
+])
+def test_author_names(names, expected):
+    assert author_names(names) == expected
