@@ -2,6 +2,7 @@
 trafilatura's metadata readers and htmldate for what they leave open. Dates keep their offset."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -174,6 +175,69 @@ def _first(meta: dict[str, list[str]], keys) -> str | None:
     return None
 
 
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+# " | ", " - ", " – ", " :: ", " · " and the like between a headline and the site's name
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+|\s*\|\s*")
+MIN_SITE_KEY = 4
+
+
+def unescape_text(value: str | None) -> str | None:
+    """Markup often carries titles escaped twice ("Tips &amp;#038; Tricks" in JSON-LD): decode what is left."""
+    for _ in range(2):
+        if not value or not ENTITY.search(value):
+            break
+        value = html.unescape(value)
+    return value
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_keys(site_name: str | None, url: str | None) -> set[str]:
+    keys = {_key(site_name)} if site_name else set()
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        host = ""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) >= 2:
+        keys |= {_key(".".join(labels)), _key(labels[-2]), _key(".".join(labels[:-1]))}
+    return {k for k in keys if len(k) >= MIN_SITE_KEY}
+
+
+def _names_site(segment: str, keys: set[str]) -> bool:
+    key = _key(segment)
+    # the segment is the site's name, part of it ("LoadUp" of goloadup.com), or the name with a little
+    # more ("Piratenpartei Österreichs" of piratenpartei.at) -- not a headline that mentions the site
+    return len(key) >= MIN_SITE_KEY and any(key in k or (k in key and len(key) <= 2 * len(k)) for k in keys)
+
+
+def title_without_site(title: str | None, site_name: str | None, url: str | None) -> str | None:
+    """"Headline | Site" and "Site - Headline" become "Headline": the site's part goes when it names the
+    site (its og:site_name or its domain); a separator inside the headline stays."""
+    if not title:
+        return title
+    title = title.strip().rstrip(" |-–—·•:").strip() or title.strip()
+    keys = _site_keys(site_name, url)
+    if not keys:
+        return title
+    parts = TITLE_SEPARATOR.split(title)
+    # the site's part is the shorter one; a leading part goes only when it is the site's name exactly
+    # ("Welpen kaufen – Tipps ..." on welpenkaufen24.de is a headline that starts with the topic)
+    while len(parts) > 1 and _names_site(parts[-1], keys) and len(parts[-1]) < len(" ".join(parts[:-1])):
+        parts.pop()
+    while (len(parts) > 1 and _key(parts[0]) in keys and _names_site(parts[0], keys)
+           and len(parts[0]) < len(" ".join(parts[1:]))):
+        parts.pop(0)
+    if len(parts) == len(TITLE_SEPARATOR.split(title)):
+        return title
+    # rebuild from the original text so the headline's own separators stay as written
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else title
+
+
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 URL_OR_TAG = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
 NOT_AUTHOR_NAMES = frozenset(rules.NOT_AUTHOR_NAMES)
@@ -184,7 +248,7 @@ def author_names(names: list[str]) -> list[str]:
     ("Posted", "Article by") or a month dropped; case-insensitive duplicates go."""
     kept = []
     for name in names:
-        name = URL_OR_TAG.sub("", name).strip(" ,;:|-–—·")
+        name = URL_OR_TAG.sub("", unescape_text(name) or "").strip(" ,;:|-–—·")
         without_email = EMAIL.sub("", name).strip(" ,;:|-–—·")
         name = without_email or name   # an address alone is what the page gives as the author
         if name and name.casefold() not in NOT_AUTHOR_NAMES:
@@ -254,8 +318,11 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     if not pm.date_publish:
         # the canonical URL too: a date in its path is a date the page gives
         pm.date_publish = iso_date(_guarded(find_date, tree, url=pm.url, **DATE_CONFIG))
-    pm.site_name = _first(meta, ["og:site_name", "application-name"]) or doc.sitename or extract_sitename(tree)
-    pm.description = _first(meta, ["og:description", "description", "twitter:description"]) or doc.description
+    pm.site_name = unescape_text(_first(meta, ["og:site_name", "application-name"]) or doc.sitename
+                                 or extract_sitename(tree))
+    pm.title = title_without_site(unescape_text(pm.title), pm.site_name, pm.url)
+    pm.description = unescape_text(_first(meta, ["og:description", "description", "twitter:description"])
+                                   or doc.description)
     pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
     topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
     pm.topics = dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from cleaners.metadata import author_names, iso_date, page_metadata, shows_january
+from cleaners.metadata import (author_names, iso_date, page_metadata, shows_january, title_without_site,
+                               unescape_text)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -82,3 +83,42 @@ def test_shows_january(text, year, expected):
 ])
 def test_author_names(names, expected):
     assert author_names(names) == expected
+
+
+@pytest.mark.parametrize("title, site_name, url, expected", [
+    ("Perfect Privacy Review | TheBestVPN.com", None, "https://thebestvpn.com/review", "Perfect Privacy Review"),
+    ("How inference scales - SiliconANGLE", "SiliconANGLE", None, "How inference scales"),
+    ("Pros and Cons of Tiny Houses | LoadUp", None, "https://goloadup.com/tiny", "Pros and Cons of Tiny Houses"),
+    ("ARTE Radio | La voix des nuls", "ARTE Radio", None, "La voix des nuls"),
+    ("A headline that trails off - ", None, None, "A headline that trails off"),
+    # a separator inside the headline, or a part that only mentions the site, stays
+    ("How to replace brake pads - From a Mechanic", "Mechanic Base", "https://mechanicbase.com/x",
+     "How to replace brake pads - From a Mechanic"),
+    ("Apple unveils a phone - what it means for apple fans", None, "https://apple.com/x",
+     "Apple unveils a phone - what it means for apple fans"),
+    # a leading part goes only when it is the site's name exactly; the site's part is the shorter one
+    ("Welpen kaufen – Tipps zu jeder Hunderasse", None, "https://welpenkaufen24.de/x",
+     "Welpen kaufen – Tipps zu jeder Hunderasse"),
+    ("International Biathlon Union - IBU", "International Biathlon Union", None, "International Biathlon Union - IBU"),
+    ("Love is War - Sehnsucht von R. K. Lilley", "Sehnsucht von R. K. Lilley", None,
+     "Love is War - Sehnsucht von R. K. Lilley"),
+    ("News", "News", "https://news.com", "News"),
+])
+def test_title_without_site(title, site_name, url, expected):
+    assert title_without_site(title, site_name, url) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Tips &#038; Tricks", "Tips & Tricks"), ("Tips &amp;#038; Tricks", "Tips & Tricks"),
+    ("Houston&#39;s best", "Houston's best"), ("&#8216;Sobering&#8217;", "‘Sobering’"),
+    ("AT&T and R&D", "AT&T and R&D"), (None, None),
+])
+def test_unescape_text(value, expected):
+    assert unescape_text(value) == expected
+
+
+def test_page_title_is_decoded_and_loses_the_site_name():
+    head = ('<title>x</title><meta property="og:site_name" content="Example News">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Rates &#038; prices rise again | Example News"}</script>')
+    assert page_metadata(fromstring(_page(head)), None).title == "Rates & prices rise again"
