@@ -23,9 +23,12 @@ PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason no
                  for p in ps}
 PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
-HEADED_WIDGETS = {"related-heading", "most-read"}
+HEADED_WIDGETS = {"related-heading", "most-read", "table-of-contents"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td"}
+INLINE = {"a", "span", "strong", "b", "em", "i", "small", "label", "code"}
+INLINE_SLACK = 3   # a bullet, a pipe or an arrow beside the phrase
+CODE = {"pre", "code"}
 NEVER_BY_TOKEN = {"html", "body", "main", "head", "title", "meta", "link"}
 MAX_PHRASE_CHARS = 90
 PAGE_SHARE_MAX = 0.5
@@ -153,7 +156,7 @@ class Pruner:
         if s.text <= MAX_PHRASE_CHARS:
             text = visible_text(el)
             reason = PHRASE_REASON.get(phrase_key(text))
-            if reason:
+            if reason and self._stands_alone(el, s):
                 return reason
         else:
             text = leading_text(el, PREFIX_CHARS)   # a prefix needs only the start of a longer block
@@ -164,6 +167,17 @@ class Pruner:
             if reason != "related-link" or link_density(s) > 0.5 or s.text < 120:
                 return reason
         return None
+
+    def _stands_alone(self, el: HtmlElement, s: BlockStats) -> bool:
+        """A phrase names a whole block, not a word in running text: an inline element ("<a>sign in</a>" in a
+        sentence, a highlighted word in a code listing) matches only when its parent holds little else but links."""
+        if el.tag in INLINE:
+            parent = el.getparent()
+            ps = self.stats.get(parent) if parent is not None else None
+            # what else the parent holds, links aside ("<strong>Lire aussi</strong> <a>headline</a>" is a widget)
+            if ps is not None and (ps.text - s.text) - (ps.link_text - s.link_text) > INLINE_SLACK:
+                return False
+        return not any(a.tag in CODE for a in el.iterancestors())
 
     def _remove_widget(self, heading: HtmlElement, reason: str) -> None:
         """A heading like "Trending" or "More:" takes the link list under it along."""

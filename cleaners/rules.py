@@ -77,6 +77,25 @@ PHRASES: dict[str, list[str]] = {
         "i agree", "got it", "diese website verwendet cookies", "alle akzeptieren",
         "ce site utilise des cookies", "tout accepter", "este sitio web utiliza cookies", "aceptar",
     ],
+    "table-of-contents": [
+        "table of contents", "contents", "in this article", "on this page", "jump to", "jump to section",
+        "article contents", "inhaltsverzeichnis", "inhalt", "sommaire", "índice", "indice", "índice de contenidos",
+        "contenuti", "inhoudsopgave", "spis treści", "содержание", "目次", "目录",
+    ],
+    "skip-link": [
+        "skip to main content", "skip to content", "skip to navigation", "skip to footer", "skip navigation",
+        "zum inhalt springen", "direkt zum inhalt", "aller au contenu", "passer au contenu", "ir al contenido",
+        "saltar al contenido", "vai al contenuto", "pular para o conteúdo",
+    ],
+    "account": [
+        "sign in", "log in", "log out", "my account", "anmelden", "einloggen", "se connecter",
+        "connexion", "iniciar sesión", "accedi", "entrar",
+    ],
+    "embed-placeholder": [
+        "loading", "please wait", "view this post on instagram", "view this profile on instagram",
+        "sieh dir diesen beitrag auf instagram an", "diesen beitrag auf instagram ansehen",
+        "voir cette publication sur instagram", "ver esta publicación en instagram",
+    ],
     "advertisement": [
         "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
         "paid content", "promoted", "scroll to continue with content", "story continues below advertisement",

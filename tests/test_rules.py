@@ -56,6 +56,13 @@ CASES = [
     ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
      '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
     ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
+    ("table-of-contents", '<div class="toc-box"><p>Table of Contents</p><ol><li><a href="#a">Why the timetable '
+     'changed</a></li><li><a href="#b">What it costs</a></li><li><a href="#c">Outer islands</a></li></ol></div>',
+     "What it costs", "table-of-contents"),
+    ("skip-link", '<a href="#main">Skip to main content</a>', "Skip to main content", "skip-link"),
+    ("sign-in", '<div><a href="/login">Sign in</a></div>', "Sign in", "account"),
+    ("instagram-placeholder", '<blockquote class="instagram-media"><p>Sieh dir diesen Beitrag auf Instagram an</p>'
+     '</blockquote>', "Sieh dir diesen Beitrag", "embed-placeholder"),
 ]
 
 
@@ -112,3 +119,16 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     assert not looks_double_encoded(quoted)
     assert looks_double_encoded(damaged)
     assert not looks_double_encoded("caf\u00e9 na\u00efve \u00dcber \u00c0 la carte".encode() * 200)
+
+
+@pytest.mark.parametrize("insert, kept", [
+    # a phrase that is one word of running text, or of a code listing, is not a block to remove
+    ("<p>Commuters who <a href='/account'>sign in</a> to the operator's app will see the new timetable first, "
+     "the board said on Tuesday.</p>", "who sign in to the"),
+    ("<pre><code>ferry.<span class='fn'>share</span>(timetable)\nferry.<span class='fn'>print</span>()</code></pre>",
+     "share"),
+    ("<p>The <em>Advertisement</em> of the new fares starts next week in the island papers.</p>", "Advertisement"),
+])
+def test_phrase_inside_running_text_stays(insert, kept):
+    result = clean_page(RawPage(body=page(insert), source="inline.html"))
+    assert kept in result.articles[0].text
