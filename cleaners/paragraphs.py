@@ -26,7 +26,6 @@ DATELINE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?$",
     re.I)
 MIN_DUP_WORDS = 8
-SIGNATURE_WORDS = 30
 
 
 def _words(line: str) -> list[str]:
@@ -64,7 +63,7 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
 
 
 def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
-    """Drop teasers and repeats: a line whose opening words appear again elsewhere in the article
+    """Drop teasers and repeats: a line whose words all appear again, in order, elsewhere in the article
     (a teaser cut off with "…", an excerpt shown before the full text, a paragraph shown twice).
     The copy still standing when the others are gone is kept: the fullest version, once."""
     tokens = [_words(line) for line in lines]
@@ -82,7 +81,9 @@ def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
         sig_words = words[:-1] if truncated else words
         if len(sig_words) < MIN_DUP_WORDS:
             continue
-        sig = " " + " ".join(sig_words[:SIGNATURE_WORDS]) + " "
+        # the whole line (less a word cut by the ellipsis) must stand elsewhere: paragraphs that only open
+        # alike (terms for each country, listicle items on one template) are not repeats
+        sig = " " + " ".join(sig_words) + " "
         own_start, own_end = spans[i]
         at = full.find(sig)
         while at != -1:

@@ -132,3 +132,15 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
 def test_phrase_inside_running_text_stays(insert, kept):
     result = clean_page(RawPage(body=page(insert), source="inline.html"))
     assert kept in result.articles[0].text
+
+
+def test_paragraphs_that_only_open_alike_both_stay():
+    """Terms for each region, listicle items on one template: the same opening words are no repeat."""
+    opening = ("Passengers who buy a season ticket at any of the harbour offices or through the operator's website "
+               "before the end of March, and who travel at least three times a week, will receive a discount of")
+    north = f"<p>{opening} ten percent on every crossing to the northern islands, the board said.</p>"
+    south = f"<p>{opening} fifteen percent on every crossing to the southern islands, the board said.</p>"
+    result = clean_page(RawPage(body=page(north + south), source="alike.html"))
+    text = result.articles[0].text
+    assert "ten percent on every crossing" in text and "fifteen percent on every crossing" in text
+    assert "teaser-duplicate" not in {r.reason for r in result.removals}
