@@ -36,12 +36,14 @@ def _no_free_text_date_parser(_text: str) -> None:
     return None
 
 
+JANUARY = "|".join(map(re.escape, rules.JANUARY_NAMES))
+
+
 def shows_january(html: str, year: str) -> bool:
     """Does the page name January of this year ("2025-01-01", "1.1.2025", "January 2025", "1 janvier 2025")?"""
-    names = "|".join(map(re.escape, rules.JANUARY_NAMES))
     pattern = (rf"{year}[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]{year}|(?<!\d)0?1[-/.]0?1[-/.]{year}"
-               rf"|(?<![^\W\d_])(?:{names})\.?,?\s+(?:0?1(?:st)?,?\s+)?{year}"
-               rf"|(?<!\d)0?1(?:st|er|\.)?\s*(?:de\s+)?(?:{names})\.?,?\s*(?:de\s+)?{year}")
+               rf"|(?<![^\W\d_])(?:{JANUARY})\.?,?\s+(?:0?1(?:st)?,?\s+)?{year}"
+               rf"|(?<!\d)0?1(?:st|er|\.)?\s*(?:de\s+)?(?:{JANUARY})\.?,?\s*(?:de\s+)?{year}")
     return re.search(pattern, html, re.IGNORECASE) is not None
 
 
@@ -223,6 +225,7 @@ def title_without_site(title: str | None, site_name: str | None, url: str | None
     if not keys:
         return title
     parts = TITLE_SEPARATOR.split(title)
+    found = len(parts)
     # the site's part is the shorter one; a leading part goes only when it is the site's name exactly
     # ("Welpen kaufen – Tipps ..." on welpenkaufen24.de is a headline that starts with the topic)
     while len(parts) > 1 and _names_site(parts[-1], keys) and len(parts[-1]) < len(" ".join(parts[:-1])):
@@ -230,7 +233,7 @@ def title_without_site(title: str | None, site_name: str | None, url: str | None
     while (len(parts) > 1 and _key(parts[0]) in keys and _names_site(parts[0], keys)
            and len(parts[0]) < len(" ".join(parts[1:]))):
         parts.pop(0)
-    if len(parts) == len(TITLE_SEPARATOR.split(title)):
+    if len(parts) == found:
         return title
     # rebuild from the original text so the headline's own separators stay as written
     start = title.find(parts[0])
@@ -241,6 +244,7 @@ def title_without_site(title: str | None, site_name: str | None, url: str | None
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 URL_OR_TAG = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
 NOT_AUTHOR_NAMES = frozenset(rules.NOT_AUTHOR_NAMES)
+NAME_DECORATION = " ,;:|-–—·"   # separators left at either end once a link or an address is cut out
 
 
 def author_names(names: list[str]) -> list[str]:
@@ -248,8 +252,8 @@ def author_names(names: list[str]) -> list[str]:
     ("Posted", "Article by") or a month dropped; case-insensitive duplicates go."""
     kept = []
     for name in names:
-        name = URL_OR_TAG.sub("", unescape_text(name) or "").strip(" ,;:|-–—·")
-        without_email = EMAIL.sub("", name).strip(" ,;:|-–—·")
+        name = URL_OR_TAG.sub("", unescape_text(name) or "").strip(NAME_DECORATION)
+        without_email = EMAIL.sub("", name).strip(NAME_DECORATION)
         name = without_email or name   # an address alone is what the page gives as the author
         if name and name.casefold() not in NOT_AUTHOR_NAMES:
             kept.append(name)

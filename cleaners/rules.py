@@ -202,4 +202,5 @@ JANUARY_NAMES = ["january", "jan", "januar", "jänner", "janvier", "janv", "ener
 # Keep entries lower-case.
 NOT_AUTHOR_NAMES = ["posted", "posted by", "posted in", "article by", "written by", "by", "von", "par", "por", "text",
                     "home", "user", "users", "publisher", "author", "authors", "autor", "auteur", "guest",
-                    "admin", "administrator", "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "share", "follow", "email", "more", "read more", "comments"]
+                    "admin", "administrator", "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                    "share", "follow", "email", "more", "read more", "comments"]
