@@ -80,18 +80,23 @@ def main(argv=None) -> int:
         P[test] = 1 / (1 + np.exp(-(((X[test] - mu) / sd) @ b + c)))
     art, content = kinds == "article", kinds == "content"
     other = ~art & ~content
+    def cv_rates(th):
+        """Articles rejected, non-articles accepted, trafilatura_eval pages rejected at this threshold."""
+        return np.mean(P[art] < th), np.mean(P[other] >= th), np.mean(P[content] < th)
+
     for th in (0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3):
-        print(f"threshold {th:.2f}: articles rejected {np.mean(P[art] < th):.3f}, non-articles accepted "
-              f"{np.mean(P[other] >= th):.3f}, trafilatura_eval pages rejected {np.mean(P[content] < th):.3f}")
+        rejected, accepted, content_rejected = cv_rates(th)
+        print(f"threshold {th:.2f}: articles rejected {rejected:.3f}, non-articles accepted "
+              f"{accepted:.3f}, trafilatura_eval pages rejected {content_rejected:.3f}")
     b, c = fit(X, y, w, mu, sd)
     model = json.loads(args.out.read_text()) if args.out.exists() else {}
-    th = args.threshold
+    rejected, accepted, content_rejected = cv_rates(args.threshold)
     model["about"] = (
         "Logistic model: is a page one article? Generic page-shape features (cleaners/page_features.py), "
         "standardised with mu/sd; fitted by bench/fit_page_kind.py on wcxb_dev (article=1, other page types=0) "
         "and trafilatura_eval (content pages, weight 0.5). 5-fold CV at this threshold: "
-        f"{np.mean(P[art] < th):.1%} of article pages rejected, {np.mean(P[other] >= th):.0%} of non-article "
-        f"pages accepted, {np.mean(P[content] < th):.1%} of trafilatura_eval pages rejected.")
+        f"{rejected:.1%} of article pages rejected, {accepted:.0%} of non-article "
+        f"pages accepted, {content_rejected:.1%} of trafilatura_eval pages rejected.")
     model.update({"threshold": args.threshold, "bias": round(float(c), 4),
                   "features": {n: {"mu": round(float(m), 5), "sd": round(float(s), 5), "coef": round(float(k), 4)}
                                for n, m, s, k in zip(names, mu, sd, b)}})
