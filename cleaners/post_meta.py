@@ -88,8 +88,12 @@ def post_metadata(post: HtmlElement, page: PageMeta, base_url: str | None) -> Pa
     if image is None:
         img = post.find(".//img[@src]")
         image = img.get("src") if img is not None else None
+    authors = author_names(_short(authors))[:10]
+    if title and page.title and " ".join(title.split()).casefold() == " ".join(page.title.split()).casefold():
+        # the post the page is about (the first of an infinite scroll): the page's own markup describes it
+        date, modified, authors = date or page.date_publish, modified or page.date_modify, authors or page.authors
     return PageMeta(
-        url=absolute_url(url, base_url), title=title, authors=author_names(_short(authors))[:10], date_publish=date,
+        url=absolute_url(url, base_url), title=title, authors=authors, date_publish=date,
         date_modify=modified, site_name=page.site_name, language=page.language,
         topics=dedupe(_short([t for tp in topics for t in tp.split(",")])), image_url=absolute_url(image, base_url),
         types=page.types)

@@ -83,6 +83,16 @@ def _comparable_posts(posts: list[HtmlElement], root: HtmlElement, stats) -> boo
     return covered >= POST_COVERAGE * stats[root].paragraphs
 
 
+def _sections_of_one_article(posts: list[HtmlElement]) -> bool:
+    """Posts under <h2>/<h3> headings that all sit inside one article container (an <article>, an Article
+    itemtype, a post class) are the sections of that article (a listicle's items, a year in review), not
+    the posts of a page. Articles of an infinite scroll, even when nested that way, each have an <h1>."""
+    if any(p.find(".//h1") is not None for p in posts):
+        return False
+    wrappers = [a for a in posts[0].iterancestors() if _is_post_container(a)]
+    return any(all(w in set(p.iterancestors()) for p in posts[1:]) for w in wrappers)
+
+
 def _titled_posts(posts: list[HtmlElement]) -> bool:
     """Posts of a tag page carry a headline linking to their own page; forum posts carry user names."""
     titled = sum(1 for p in posts if p.find(".//*[@itemprop='headline']") is not None or
@@ -140,7 +150,8 @@ def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Se
     teasers = [el for el in _innermost(containers) if el not in full and 0 < stats[el].text < FULL_POST_CHARS]
     headline_links = sum(1 for h in root.iter("h2", "h3", "h4") if h.find(".//a[@href]") is not None
                          and stats[h].link_text >= 0.8 * max(stats[h].text, 1))
-    if len(full) >= 2 and not (_comparable_posts(full, root, stats) and _titled_posts(full)):
+    if len(full) >= 2 and (_sections_of_one_article(full) or
+                           not (_comparable_posts(full, root, stats) and _titled_posts(full))):
         full = []
     cards = find_cards(root, stats)
     return Segments(posts=full if len(full) >= 2 else [], teasers=len(teasers), headline_links=headline_links,

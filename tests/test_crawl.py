@@ -241,7 +241,10 @@ def test_robots_disallow_and_crawl_delay_and_per_host_delay(world, crawler):
         times = [r.at for r in site.requests()]
         gaps = [b - a for a, b in zip(times, times[1:])]
         assert len(gaps) >= 5
-        assert min(gaps) >= delay - 0.01, (site.name, gaps)   # server and crawler share one GIL here
+        # the server stamps a request when its handler runs; on a loaded 2-core machine that can lag the
+        # crawler's send by a few tens of ms, so one gap may look short while the next looks long
+        assert min(gaps) >= delay - 0.04, (site.name, gaps)
+        assert sorted(gaps)[len(gaps) // 2] >= delay - 0.005, (site.name, gaps)
     # the two hosts were fetched at the same time, not one after the other
     s, f = [r.at for r in slow.requests()], [r.at for r in fast.requests()]
     assert max(s[0], f[0]) < min(s[-1], f[-1])

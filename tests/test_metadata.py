@@ -42,6 +42,24 @@ def test_publish_date_as_the_page_shows_it(head, body, expected):
     assert page_metadata(fromstring(_page(head, body)), None).date_publish == expected
 
 
+JSON_LD_FIRST_PUBLISHED = ('<script type="application/ld+json">{"@type": "Article", '
+                           '"datePublished": "2023-10-12T08:00:00+00:00"}</script>')
+
+
+@pytest.mark.parametrize("head, expected", [
+    # republished: the meta tag gives the page's own day, JSON-LD the first edition's; the markup's time stays
+    (JSON_LD_FIRST_PUBLISHED + '<meta property="article:published_time" content="2024-03-05T09:15:00+01:00">',
+     "2024-03-05T09:15:00+01:00"),
+    # a day in the URL path, and no markup on that day: the day alone
+    (JSON_LD_FIRST_PUBLISHED + '<link rel="canonical" href="https://example.org/2024/03/05/heat-pumps/">',
+     "2024-03-05"),
+    # only JSON-LD: its value, time and offset kept
+    (JSON_LD_FIRST_PUBLISHED, "2023-10-12T08:00:00+00:00"),
+])
+def test_publish_day_where_markup_disagrees(head, expected):
+    assert page_metadata(fromstring(_page(head)), None).date_publish == expected
+
+
 PARAGRAPHS = "".join(f"<p>Paragraph {i} of the article, long enough to read as prose on any page.</p>" for i in range(4))
 
 
@@ -122,3 +140,29 @@ def test_page_title_is_decoded_and_loses_the_site_name():
             '<script type="application/ld+json">{"@type": "NewsArticle", '
             '"headline": "Rates &#038; prices rise again | Example News"}</script>')
     assert page_metadata(fromstring(_page(head)), None).title == "Rates & prices rise again"
+
+
+def _scroll_post(title: str, topic: str) -> str:
+    paragraphs = "".join(f"<p>{topic} paragraph {i}: the council met on Tuesday and argued about it for hours, "
+                         f"as councils do, before anyone voted on the matter at all.</p>" for i in range(4))
+    return f'<article class="post"><h1><a href="/{topic}">{title}</a></h1>{paragraphs}</article>'
+
+
+def test_infinite_scroll_post_the_page_is_about_takes_the_page_metadata():
+    """The first post of an infinite scroll is the page's article: its date and author are in the page's
+    markup, not in the post. The next post is another article and gets none of them."""
+    from cleaners.pipeline import clean_page
+    from cleaners.records import RawPage
+
+    head = ('<title>Bridge closure split the council</title><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "headline": "Bridge closure split the council", '
+            '"datePublished": "2024-06-02T10:00:00+02:00", "author": {"@type": "Person", "name": "Ana Ruiz"}}'
+            '</script>')
+    body = (_scroll_post("Bridge closure split the council", "bridge") +
+            _scroll_post("Library hours to be cut from July", "library"))
+    page = f"<html><head>{head}</head><body><main>{body}</main></body></html>".encode()
+    records = clean_page(RawPage(body=page, source="scroll.html")).articles
+    assert [(r.title, r.date_publish, r.authors) for r in records] == [
+        ("Bridge closure split the council", "2024-06-02T10:00:00+02:00", ["Ana Ruiz"]),
+        ("Library hours to be cut from July", None, []),
+    ]
