@@ -83,6 +83,9 @@ def test_copyright_year_is_no_publish_date(footer, expected):
     ("1. Januar 2025", "2025", True), ("1 de enero de 2025", "2025", True),
     ("© 2025", "2025", False), ("2025-11-01", "2025", False), ("11/2025", "2025", False),
     ("January 2024", "2025", False), ("Janet 2025", "2025", False),
+    # the year stands many times before the one mention of January; the month across indented markup
+    ("© 2025 " * 50 + "<p>Posted 1 January 2025</p>", "2025", True), ("© 2025 " * 50, "2025", False),
+    ("<p>1 January\n" + " " * 60 + "2025</p>", "2025", True),
 ])
 def test_shows_january(text, year, expected):
     assert shows_january(text, year) is expected
