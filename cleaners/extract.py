@@ -19,3 +19,36 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True) -> str:
     doc = bare_extraction(tree, url=url, fast=fast, include_comments=False, include_tables=True,
                           with_metadata=False, deduplicate=False)
     return (doc.text or "") if doc is not None else ""
+
+
+WALL_CHARS = 2000     # a line this long with no break is trafilatura's baseline: the text of the page in one line
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
+              "figcaption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "form", "table")
+
+
+def split_on_blocks(text: str, tree: HtmlElement) -> str:
+    """Put back the block breaks that trafilatura's baseline extractor (or a JSON-LD articleBody) leaves out:
+    each innermost block of the tree whose text stands in the wall in page order starts a new line.
+    The words stay exactly as extracted; only line breaks are added."""
+    if "\n" in text or len(text) < WALL_CHARS:
+        return text
+    # compare with all whitespace removed: inline markup and the extractor space words differently
+    compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[i] for i in compact_at)
+    cuts, cursor = set(), 0
+    for el in tree.iter(BLOCK_TAGS):
+        if any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants()):
+            continue
+        piece = "".join(el.text_content().split())
+        if len(piece) < 2:
+            continue
+        at = compact.find(piece, cursor)
+        if at == -1:
+            continue
+        cuts.add(compact_at[at])
+        cursor = at + len(piece)
+        if cursor < len(compact_at):
+            cuts.add(compact_at[cursor])
+    bounds = sorted(cuts | {0, len(text)})
+    lines = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
+    return "\n".join(line for line in lines if line)

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from .blocks import measure
 from .classify import page_kind
 from .decode import decode_html
-from .extract import extract_body, segment_document
+from .extract import extract_body, segment_document, split_on_blocks
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -100,6 +100,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             slow_text = extract_body(doc, seg_meta.url, fast=False)
             if len(slow_text) > len(body_text):
                 body_text = slow_text
+        body_text = split_on_blocks(body_text, doc)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:
