@@ -31,10 +31,37 @@ DATE_MODIFY_META = ("article:modified_time", "og:updated_time", "datemodified", 
 DATE_CONFIG = {"original_date": True, "extensive_search": True}
 
 
-def _no_free_text_date_parser(_text: str) -> None:
-    """htmldate hands date-like text its patterns miss to dateparser, which cost a third of all cleaning
-    time (bench/speed.py profile) for 0.5 points of date accuracy; its own patterns stay in use."""
-    return None
+MONTH_NUMBER = {name: number for number, names in enumerate(rules.MONTH_NAMES, 1) for name in names}
+MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
+DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?({MONTH})\.?,?\s*"
+                            rf"(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE)
+MONTH_DAY_YEAR = re.compile(rf"(?<![^\W\d_])({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+                            re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([/|.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
+
+
+def text_date(text: str) -> datetime | None:
+    """The date in a short text that htmldate's own patterns missed: "15 августа 2016, 13:43",
+    "miércoles, 4 de mayo de 2022", "Dec. 19, 2025", "26 | 01 | 2022", "2/24/2026". It stands in for
+    dateparser, which cost a tenth of all cleaning time; a numeric date that reads both ways gives None."""
+    if found := DAY_MONTH_YEAR.search(text):
+        day, month, year = int(found[1]), MONTH_NUMBER[found[2].casefold()], int(found[3])
+    elif found := MONTH_DAY_YEAR.search(text):
+        month, day, year = MONTH_NUMBER[found[1].casefold()], int(found[2]), int(found[3])
+    elif found := NUMERIC_DATE.search(text):
+        first, second, year = int(found[1]), int(found[3]), int(found[4])
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        else:
+            return None
+    else:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
 
 
 JANUARY = "|".join(map(re.escape, rules.JANUARY_NAMES))
@@ -86,7 +113,7 @@ try:  # htmldate's hooks; if a later htmldate renames them, its own behaviour si
     import htmldate.utils as _htmldate_utils
     from htmldate.validators import get_max_date, get_min_date
     if hasattr(_htmldate_extractors, "_external_date"):
-        _htmldate_extractors._external_date = _no_free_text_date_parser
+        _htmldate_extractors._external_date = text_date
     if hasattr(_htmldate_core, "search_page"):
         _htmldate_core.search_page = _no_year_only_dates(_htmldate_core.search_page)
 except ImportError:  # pragma: no cover

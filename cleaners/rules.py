@@ -197,6 +197,35 @@ JANUARY_NAMES = ["january", "jan", "januar", "jänner", "janvier", "janv", "ener
                  "janeiro", "januari", "stycznia", "styczeń", "января", "январь", "ledna", "leden", "ocak",
                  "tammikuuta", "januára", "január"]
 
+# Month names (and their usual abbreviations and genitive forms) for the text dates htmldate's own
+# patterns leave to a free-text parser: "15 августа 2016", "4 de mayo de 2022", "Dec. 19, 2025".
+MONTH_NAMES = [
+    JANUARY_NAMES,
+    ["february", "feb", "februar", "feber", "février", "fevrier", "févr", "febrero", "febbraio", "fevereiro", "fev",
+     "februari", "lutego", "luty", "февраля", "февраль", "фев", "února", "únor", "şubat", "helmikuuta", "februára",
+     "február"],
+    ["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marca", "marzec", "марта", "март",
+     "března", "březen", "mart", "maaliskuuta", "március"],
+    ["april", "apr", "avril", "abril", "abr", "aprile", "kwietnia", "kwiecień", "апреля", "апрель", "апр", "dubna",
+     "duben", "nisan", "huhtikuuta", "apríla", "április"],
+    ["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maja", "maj", "мая", "май", "května", "květen", "mayıs",
+     "toukokuuta", "mája", "május"],
+    ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca", "czerwiec", "июня", "июнь", "června",
+     "červen", "haziran", "kesäkuuta", "júna", "június"],
+    ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipca", "lipiec", "июля", "июль",
+     "července", "červenec", "temmuz", "heinäkuuta", "júla", "július"],
+    ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień", "августа", "август", "авг",
+     "srpna", "srpen", "ağustos", "elokuuta", "augusta", "augusztus"],
+    ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "września",
+     "wrzesień", "сентября", "сентябрь", "сен", "září", "eylül", "syyskuuta", "septembra", "szeptember"],
+    ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "października",
+     "październik", "октября", "октябрь", "окт", "října", "říjen", "ekim", "lokakuuta", "októbra", "október"],
+    ["november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad", "ноября", "ноябрь", "ноя",
+     "listopadu", "kasım", "marraskuuta", "novembra"],
+    ["december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "grudnia",
+     "grudzień", "декабря", "декабрь", "дек", "prosince", "prosinec", "aralık", "joulukuuta", "decembra"],
+]
+
 # Words that byline and author markup carry but that name no one ("Posted", "Article by", a month):
 # an author entry that is only one of these is dropped ("Jan", "May", "Jun" are names too, so they stay).
 # Keep entries lower-case.

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from cleaners.metadata import (author_names, iso_date, page_metadata, shows_january, title_without_site,
-                               unescape_text)
+from cleaners.metadata import (author_names, iso_date, page_metadata, shows_january, text_date,
+                               title_without_site, unescape_text)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -169,3 +169,16 @@ def test_infinite_scroll_post_the_page_is_about_takes_the_page_metadata():
         ("Bridge closure split the council", "2024-06-02T10:00:00+02:00", ["Ana Ruiz"]),
         ("Library hours to be cut from July", None, []),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Германия 15 августа 2016, 13:43", "2016-08-15"), ("miércoles, 4 de mayo de 2022", "2022-05-04"),
+    ("Dec. 19, 2025", "2025-12-19"), ("Posted on March 3rd, 2021", "2021-03-03"), ("1er janvier 2024", "2024-01-01"),
+    ("le 12 mars 2023 à 10h", "2023-03-12"), ("26 | 01 | 2022", "2022-01-26"), ("2/24/2026", "2026-02-24"),
+    ("3. Oktober 2019", "2019-10-03"), ("12 października 2021", "2021-10-12"),
+    # no guessing: a numeric date that reads both ways, an impossible day, a month word inside another word
+    ("05/06/2022", None), ("31 février 2020", None), ("4 marchés 2022", None), ("no date here", None),
+])
+def test_text_date(text, expected):
+    found = text_date(text)
+    assert (found.date().isoformat() if found else None) == expected
