@@ -28,6 +28,7 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
 PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
+SHORT_BODY_CHARS = 1500     # ... or this short at all
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
@@ -94,7 +95,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             removals += pruner.run()
             expected_chars, page_prose = pruner.main_text, 0
         body_text = extract_body(doc, seg_meta.url)
-        if len(body_text) < FALLBACK_SHARE * expected_chars or len(body_text) < PAGE_FALLBACK_SHARE * page_prose:
+        if len(body_text) < FALLBACK_SHARE * expected_chars or len(body_text) < PAGE_FALLBACK_SHARE * page_prose \
+                or len(body_text) < SHORT_BODY_CHARS:
             # trafilatura's main extractor missed much of the text our measure found: let its
             # fallback extractors (readability, justext) have a go, and keep the longer result
             slow_text = extract_body(doc, seg_meta.url, fast=False)

@@ -40,3 +40,31 @@ def test_words_are_never_changed_and_text_not_in_the_tree_stays():
     out = split_on_blocks(wall, fromstring(PAGE))
     assert out.split() == wall.split()
     assert out.endswith("Friday late sailing\nA line only the extractor had, from JSON-LD.")
+
+
+def _article_page(paragraphs: int) -> bytes:
+    body = "".join(f"<p>{_para(i)}</p>" for i in range(paragraphs))
+    return f"<html><head><title>Ferry timetable agreed</title></head><body><article><h1>Ferry timetable agreed</h1>" \
+           f"{body}</article></body></html>".encode()
+
+
+@pytest.mark.parametrize("paragraphs, fallback_expected", [(2, True), (6, False)])
+def test_a_short_body_gets_trafilaturas_fallback_extractors_and_the_longer_text_wins(monkeypatch, paragraphs,
+                                                                                    fallback_expected):
+    """A body under SHORT_BODY_CHARS is tried again with trafilatura's fallbacks (readability, justext), which
+    find text left in bare <div>s that its fast path skips; a long body is not."""
+    import cleaners.pipeline as pipeline
+    from cleaners.records import RawPage
+
+    calls = []
+    real = pipeline.extract_body
+
+    def spy(doc, url, fast=True):
+        calls.append(fast)
+        text = real(doc, url, fast=fast)
+        return text if fast else text + "\n\nA paragraph only the fallback extractors found, long enough to count."
+
+    monkeypatch.setattr(pipeline, "extract_body", spy)
+    result = pipeline.clean_page(RawPage(body=_article_page(paragraphs), source="short.html"))
+    assert (False in calls) is fallback_expected
+    assert ("only the fallback extractors found" in result.articles[0].text) is fallback_expected
