@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats, link_density
+from .rules import LISTING_TITLE_WORDS
 from .metadata import ARTICLE_TYPES, PageMeta
 from .prune import find_main
 from .segment import Segments
@@ -98,4 +99,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     f["user_marks"] = _log(sum(1 for el in root.xpath("descendant-or-self::*[@class]")
                                if USER_MARK.search(el.get("class"))))
     f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons + " " + main_words[:3000])))
+    title_words = WORDS.findall((meta.title or "").casefold())
+    f["title_words"] = min(len(title_words), 20) / 20
+    f["listing_title"] = float(len(title_words) <= 8 and any(w in LISTING_TITLE_WORDS for w in title_words))
     return f

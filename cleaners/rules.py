@@ -197,6 +197,13 @@ JANUARY_NAMES = ["january", "jan", "januar", "jänner", "janvier", "janv", "ener
                  "janeiro", "januari", "stycznia", "styczeń", "января", "январь", "ledna", "leden", "ocak",
                  "tammikuuta", "januára", "január"]
 
+# Words of a section's title ("Latest News", "Archive", "Topics: Climate"): a short page title with one of
+# them names a listing, not an article (a page-kind feature, weighed by the model like any other).
+LISTING_TITLE_WORDS = {"news", "latest", "archive", "archives", "topic", "topics", "category", "categories", "tag",
+                       "tags", "articles", "stories", "posts", "blog", "updates", "releases", "coverage", "nachrichten",
+                       "aktuelles", "archiv", "themen", "actualités", "actualites", "archives", "noticias", "notizie",
+                       "articoli", "notícias", "nieuws", "wiadomości", "новости", "haberler", "uutiset"}
+
 # Month names (and their usual abbreviations and genitive forms) for the text dates htmldate's own
 # patterns leave to a free-text parser: "15 августа 2016", "4 de mayo de 2022", "Dec. 19, 2025".
 MONTH_NAMES = [

@@ -1,0 +1,34 @@
+"""Page-kind features that read the page title: a short title naming a section is a listing's."""
+from __future__ import annotations
+
+import pytest
+from lxml.html import fromstring
+
+from cleaners.blocks import measure
+from cleaners.metadata import page_metadata
+from cleaners.page_features import page_features
+from cleaners.segment import find_segments
+
+
+def _features(title: str) -> dict[str, float]:
+    tree = fromstring(f"<html><head><title>{title}</title></head><body><main><h2>Heading</h2>"
+                      "<p>Some text of the page that is long enough to count as a paragraph of prose here.</p>"
+                      "</main></body></html>")
+    body = tree.find("body")
+    stats = measure(body)
+    return page_features(tree, body, stats, page_metadata(tree, None), find_segments(body, stats))
+
+
+@pytest.mark.parametrize("title, listing_title, title_words", [
+    ("Latest News", 1.0, 2 / 20), ("Archive", 1.0, 1 / 20), ("Topics: Climate and Energy", 1.0, 4 / 20),
+    ("Aktuelles aus der Region", 1.0, 4 / 20), ("Новости", 1.0, 1 / 20),
+    # an article's headline: long, or without a section word
+    ("Good news for savers as the bank raises its rates again this spring", 0.0, 13 / 20),
+    ("Professional Development", 0.0, 2 / 20),
+    ("Ferry fares and season tickets: what changes in spring for commuters on the northern islands and beyond",
+     0.0, 17 / 20),
+])
+def test_title_features(title, listing_title, title_words):
+    f = _features(title)
+    assert f["listing_title"] == listing_title
+    assert f["title_words"] == pytest.approx(title_words)
