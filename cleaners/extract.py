@@ -22,6 +22,7 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True) -> str:
 
 
 WALL_CHARS = 2000     # a line this long with no break is trafilatura's baseline: the text of the page in one line
+SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
               "figcaption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "form", "table")
 
@@ -35,14 +36,22 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
     # compare with all whitespace removed: inline markup and the extractor space words differently
     compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in compact_at)
+    blocks = list(tree.iter(BLOCK_TAGS))
+    outer: set[HtmlElement] = set()      # blocks holding another block; each ancestor is marked once
+    for el in blocks:
+        for ancestor in el.iterancestors():
+            if ancestor in outer:
+                break
+            outer.add(ancestor)
     cuts, cursor = set(), 0
-    for el in tree.iter(BLOCK_TAGS):
-        if any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants()):
+    for el in blocks:
+        if el in outer:
             continue
         piece = "".join(el.text_content().split())
         if len(piece) < 2:
             continue
-        at = compact.find(piece, cursor)
+        # a block whose text is not in the wall (trafilatura left it out) costs a bounded look ahead
+        at = compact.find(piece, cursor, cursor + len(piece) + SEARCH_AHEAD)
         if at == -1:
             continue
         cuts.add(compact_at[at])
