@@ -370,8 +370,8 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     canonical = tree.find(".//link[@rel='canonical']")
     declared = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"])
     pm.url = absolute_url(declared, url) or absolute_url(url, None)
-    # with a markup date at hand only htmldate's markup steps weigh in (its text search, a third of all
-    # cleaning time on the pages that reach it, would only second-guess the markup)
+    # with a markup date at hand only htmldate's markup steps weigh in: its search of the page's text
+    # (about 25 ms a page) would only second-guess the markup, and on the corpora it did so for the worse
     htmldate_day = _htmldate_markup_day(tree, pm.url) if pm.date_publish else \
         _guarded(find_date, tree, url=pm.url, **DATE_CONFIG)
     pm.date_publish = _publish_day(pm.date_publish, date_candidates, iso_date(htmldate_day))
