@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Refit the page-kind model (cleaners/page_kind_model.json) from the dev corpora.
 
-    pip install numpy && python bench/fit_page_kind.py [--corpora ../shared/corpora] [--threshold 0.1]
+    pip install numpy && python bench/fit_page_kind.py [--corpora ../shared/corpora] [--threshold 0.11]
 
 Features come from cleaners/page_features.py on every page of wcxb_dev (article = 1, every other
 page type = 0) and trafilatura_eval (content pages = 1, weight 0.5). Prints 5-fold cross-validated
@@ -53,7 +53,7 @@ def main(argv=None) -> int:
     import numpy as np
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
-    ap.add_argument("--threshold", type=float, default=0.1)
+    ap.add_argument("--threshold", type=float, default=0.11)
     ap.add_argument("--out", type=Path, default=ROOT / "cleaners" / "page_kind_model.json")
     args = ap.parse_args(argv)
     meta = json.loads((args.corpora / "wcxb_dev" / "metadata.json").read_text())
