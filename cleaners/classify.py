@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
-from .metadata import PageMeta
+from .metadata import PageMeta, search_page_date
 from .page_features import page_features
 from .segment import Segments
 
@@ -39,8 +39,18 @@ def _probability(pushes: dict[str, float]) -> float:
 
 def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
               segments: Segments) -> tuple[str, float]:
-    """('article', p) or the skip reason ('listing' or 'not_article') with the model's probability."""
-    pushes = contributions(page_features(tree, root, stats, meta, segments))
+    """('article', p) or the skip reason ('listing' or 'not_article') with the model's probability.
+    A page whose date is still to be searched for in its text is searched only when the verdict
+    depends on it (or the page is kept): on a page rejected either way, p is the higher of the two."""
+    features = page_features(tree, root, stats, meta, segments)
+    if meta.date_search_pending:
+        verdicts = {v: _probability(contributions({**features, "date": v})) for v in (0.0, 1.0)}
+        if max(verdicts.values()) >= load_model()["threshold"]:
+            search_page_date(tree, meta)
+            features["date"] = float(bool(meta.date_publish))
+        else:
+            features["date"] = max(verdicts, key=verdicts.get)
+    pushes = contributions(features)
     p = _probability(pushes)
     if p >= load_model()["threshold"]:
         return "article", p

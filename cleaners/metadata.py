@@ -135,6 +135,8 @@ class PageMeta:
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
     headline: str | None = None                       # the page's own <h1>, when it has one
     standfirst: str | None = None                     # the lead under the headline, marked as such
+    date_search_pending: bool = False                 # no markup date; htmldate's text search not yet run
+    date_candidates: list[str] = field(default_factory=list)   # markup dates, for the text search's day
 
 
 def absolute_url(url: str | None, base: str | None) -> str | None:
@@ -317,7 +319,9 @@ def split_authors(value: str | None) -> list[str]:
     return [p.strip() for p in parts if p.strip() and len(p.strip()) < 80]
 
 
-def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
+def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) -> PageMeta:
+    """The page's metadata. With search_text=False a page whose markup gives no date is left with
+    date_search_pending for search_page_date, which the pipeline runs only when the date matters."""
     meta = _meta(tree)
     pm = PageMeta()
     ld_objects = _json_ld_objects(tree)
@@ -370,11 +374,15 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
     canonical = tree.find(".//link[@rel='canonical']")
     declared = (canonical.get("href") if canonical is not None else None) or _first(meta, ["og:url"])
     pm.url = absolute_url(declared, url) or absolute_url(url, None)
-    # with a markup date at hand only htmldate's markup steps weigh in: its search of the page's text
-    # (about 25 ms a page) would only second-guess the markup, and on the corpora it did so for the worse
-    htmldate_day = _htmldate_markup_day(tree, pm.url) if pm.date_publish else \
-        _guarded(find_date, tree, url=pm.url, **DATE_CONFIG)
-    pm.date_publish = _publish_day(pm.date_publish, date_candidates, iso_date(htmldate_day))
+    if pm.date_publish:
+        # with a markup date at hand only htmldate's markup steps weigh in: its search of the page's text
+        # (about 25 ms a page) would only second-guess the markup, and on the corpora it did so for the worse
+        pm.date_publish = _publish_day(pm.date_publish, date_candidates,
+                                       iso_date(_htmldate_markup_day(tree, pm.url)))
+    else:
+        pm.date_search_pending, pm.date_candidates = True, date_candidates
+        if search_text:
+            search_page_date(tree, pm)
     pm.site_name = unescape_text(_first(meta, ["og:site_name", "application-name"]) or doc.sitename
                                  or extract_sitename(tree))
     pm.title = title_without_site(unescape_text(pm.title), pm.site_name, pm.url)
@@ -389,6 +397,14 @@ def page_metadata(tree: HtmlElement, url: str | None) -> PageMeta:
 
 
 SAME_INSTANT = timedelta(minutes=10)
+
+
+def search_page_date(tree: HtmlElement, pm: PageMeta) -> None:
+    """htmldate's whole search, the page's text included, for a page whose markup gave no date."""
+    if pm.date_search_pending:
+        pm.date_search_pending = False
+        pm.date_publish = _publish_day(None, pm.date_candidates,
+                                       iso_date(_guarded(find_date, tree, url=pm.url, **DATE_CONFIG)))
 
 
 def _publish_candidates(tree: HtmlElement, meta: dict[str, list[str]], ld_objects: list[dict],

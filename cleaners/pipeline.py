@@ -14,7 +14,7 @@ from .blocks import measure
 from .classify import page_kind
 from .decode import decode_html
 from .extract import extract_body, segment_document, split_on_blocks
-from .metadata import PageMeta, byline_authors, iso_date, page_metadata
+from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
@@ -69,12 +69,13 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
         return result
     if looks_double_encoded(page.body):
         repair_tree(tree)
-    meta = page_metadata(tree, page.url)
+    meta = page_metadata(tree, page.url, search_text=False)   # the text search waits for page_kind
     body = tree.find("body")
     root = body if body is not None else tree
     stats = measure(root)
     segments = find_segments(root, stats)
     if segments.posts:
+        search_page_date(tree, meta)   # the post the page is about takes the page's date
         drafts = [_segment_draft(post, meta, page) for post in segments.posts]
     else:
         kind, result.article_probability = page_kind(tree, root, stats, meta, segments)

@@ -182,3 +182,21 @@ def test_infinite_scroll_post_the_page_is_about_takes_the_page_metadata():
 def test_text_date(text, expected):
     found = text_date(text)
     assert (found.date().isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize("fixture, searched, records", [
+    ("tests/fixtures/en-section-listing.html", False, 0),     # rejected whatever its date: no text search
+    ("tests/fixtures/en-wp-ferry-fares-terms.html", True, 1),  # kept, no markup date: its text is searched
+])
+def test_text_date_search_runs_only_when_the_page_kind_or_the_record_needs_it(monkeypatch, fixture, searched, records):
+    import cleaners.metadata as metadata
+    from cleaners.pipeline import clean_page
+    from cleaners.records import RawPage
+    from pathlib import Path
+
+    calls = []
+    real = metadata.find_date
+    monkeypatch.setattr(metadata, "find_date", lambda *a, **k: calls.append(1) or real(*a, **k))
+    result = clean_page(RawPage(body=Path(fixture).read_bytes(), source=fixture))
+    assert len(result.articles) == records
+    assert bool(calls) is searched
