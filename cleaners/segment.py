@@ -89,8 +89,9 @@ def _sections_of_one_article(posts: list[HtmlElement]) -> bool:
     the posts of a page. Articles of an infinite scroll, even when nested that way, each have an <h1>."""
     if any(p.find(".//h1") is not None for p in posts):
         return False
-    wrappers = [a for a in posts[0].iterancestors() if _is_post_container(a)]
-    return any(all(w in set(p.iterancestors()) for p in posts[1:]) for w in wrappers)
+    others = [set(p.iterancestors()) for p in posts[1:]]
+    return any(all(w in ancestors for ancestors in others)
+               for w in posts[0].iterancestors() if _is_post_container(w))
 
 
 def _titled_posts(posts: list[HtmlElement]) -> bool:
