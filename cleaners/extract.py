@@ -6,6 +6,10 @@ from copy import deepcopy
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 
+from . import trafilatura_patch
+
+trafilatura_patch.apply()
+
 
 def segment_document(segment: HtmlElement) -> HtmlElement:
     """A document holding only this segment, so trafilatura cannot wander into its neighbours."""

@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from . import rules
+from .bylines import byline_text
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_metainfo, extract_sitename, extract_title
-from trafilatura.xpaths import AUTHOR_XPATHS
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
@@ -478,9 +478,9 @@ def _page_headline(tree: HtmlElement) -> str | None:
 
 
 def byline_authors(pruned_tree: HtmlElement) -> list[str]:
-    """trafilatura's byline XPaths, run on the tree our pruning already cleared of comments, sidebars and
-    related boxes (trafilatura's own extract_author copies and prunes the whole tree first, for each page)."""
-    author = _guarded(extract_metainfo, pruned_tree, AUTHOR_XPATHS, 120)
+    """trafilatura's byline rules (cleaners/bylines.py), run on the tree our pruning already cleared of comments,
+    sidebars and related boxes (trafilatura's own extract_author copies and prunes the whole tree first)."""
+    author = _guarded(byline_text, pruned_tree, 120)
     return author_names(split_authors(_guarded(normalize_authors, None, author))) if author else []
 
 
