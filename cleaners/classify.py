@@ -1,12 +1,14 @@
 """Is this page one article, or a listing / other page that should give no record?
 
-A small logistic model over generic page-shape features (cleaners/page_features.py): schema.org
-and Open Graph types, publish date and byline, URL shape, teaser cards, link density, code,
-prices. Its weights are data (cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py."""
+Small boosted decision trees over generic page-shape features (cleaners/page_features.py): schema.org
+and Open Graph types, publish date and byline, URL shape, teaser cards, link density, code, prices. The
+trees are data (cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py; walking them takes
+plain Python, so the cleaner needs no machine-learning package."""
 from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,14 +28,25 @@ def load_model() -> dict:
 
 
 def contributions(features: dict[str, float]) -> dict[str, float]:
-    """Each feature's push towards 'article' (positive) or away from it (negative)."""
+    """Each feature's push towards 'article' (positive) or away from it (negative), in log-odds: along
+    each tree's path, the change in the node's value at a split is put down to the split's feature."""
     model = load_model()
-    return {name: w["coef"] * (features.get(name, 0.0) - w["mu"]) / w["sd"]
-            for name, w in model["features"].items()}
+    x = [features.get(name, 0.0) for name in model["features"]]
+    pushes: dict[int, float] = defaultdict(float)
+    for feature, threshold, left, right, value in model["trees"]:
+        node = 0
+        while left[node] >= 0:
+            child = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            pushes[feature[node]] += value[child] - value[node]
+            node = child
+    names = model["features"]
+    return {names[i]: push for i, push in pushes.items()}
 
 
 def _probability(pushes: dict[str, float]) -> float:
-    z = load_model()["bias"] + sum(pushes.values())
+    model = load_model()
+    # the bias is the log-odds before any split: the prior plus every tree's root value
+    z = model["bias"] + sum(tree[4][0] for tree in model["trees"]) + sum(pushes.values())
     return 1 / (1 + math.exp(-max(min(z, 50), -50)))
 
 
