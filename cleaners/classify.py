@@ -19,6 +19,7 @@ from .metadata import PageMeta, search_page_date
 from .page_features import page_features
 from .segment import Segments
 
+SIGNALS_SHOWN = 6
 MODEL_PATH = Path(__file__).with_name("page_kind_model.json")
 
 
@@ -51,8 +52,9 @@ def _probability(pushes: dict[str, float]) -> float:
 
 
 def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
-              segments: Segments) -> tuple[str, float]:
-    """('article', p) or the skip reason ('listing' or 'not_article') with the model's probability.
+              segments: Segments) -> tuple[str, float, dict[str, float]]:
+    """('article', p, signals) or the skip reason ('listing' or 'not_article') with the model's probability
+    and the features that pushed the verdict most (log-odds, strongest first), for `scrape explain`.
     A page whose date is still to be searched for in its text is searched only when the verdict
     depends on it (or the page is kept): on a page rejected either way, p is the higher of the two."""
     features = page_features(tree, root, stats, meta, segments)
@@ -65,8 +67,10 @@ def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, Blo
             features["date"] = max(verdicts, key=verdicts.get)
     pushes = contributions(features)
     p = _probability(pushes)
+    signals = dict(sorted(((k, round(v, 2)) for k, v in pushes.items() if abs(v) >= 0.05),
+                          key=lambda kv: -abs(kv[1]))[:SIGNALS_SHOWN])
     if p >= load_model()["threshold"]:
-        return "article", p
+        return "article", p, signals
     listing_push = sum(v for k, v in pushes.items()
                        if k in ("cards", "teasers", "headline_links", "card_text_share", "url_listing"))
-    return ("listing" if listing_push < -0.5 or segments.cards >= 8 else "not_article"), p
+    return ("listing" if listing_push < -0.5 or segments.cards >= 8 else "not_article"), p, signals

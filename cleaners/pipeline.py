@@ -78,7 +78,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
         search_page_date(tree, meta)   # the post the page is about takes the page's date
         drafts = [_segment_draft(post, meta, page) for post in segments.posts]
     else:
-        kind, result.article_probability = page_kind(tree, root, stats, meta, segments)
+        kind, result.article_probability, result.article_signals = page_kind(tree, root, stats, meta, segments)
         if kind != "article":
             result.skip_reason = kind
             return result

@@ -59,3 +59,4 @@ class PageResult:
     skip_reason: str | None = None   # "listing", "empty", "not_html", "too_large", "timeout", ...
     removals: list[Removal] = field(default_factory=list)
     article_probability: float | None = None   # the page-kind model's verdict, when it was asked
+    article_signals: dict[str, float] = field(default_factory=dict)   # its strongest pushes, in log-odds

@@ -37,10 +37,15 @@ def explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def page_kind_line(result: PageResult) -> str:
+    signals = ", ".join(f"{name} {push:+.2f}" for name, push in result.article_signals.items())
+    return f"page kind: article probability {result.article_probability:.2f}" + (f" ({signals})" if signals else "")
+
+
 def render_text(result: PageResult) -> str:
     lines = [f"page: {result.source}"]
     if result.article_probability is not None:
-        lines.append(f"page kind: article probability {result.article_probability:.2f}")
+        lines.append(page_kind_line(result))
     if result.skip_reason:
         lines.append(f"no record: skipped as {result.skip_reason}")
     for art in result.articles:
@@ -67,10 +72,12 @@ def render_html(result: PageResult) -> str:
         f"<div class=rm style='background:{COLOURS.get(r.reason.split(' ')[0], '#eeeeee')}'>"
         f"<b>{html.escape(r.reason)}</b> {html.escape(r.text[:600]) or '<i>(no text)</i>'}</div>"
         for r in result.removals)
+    verdict = (f"<p class=meta>{html.escape(page_kind_line(result))}</p>"
+               if result.article_probability is not None else "")
     legend = "".join(f"<span style='background:{c}'>{html.escape(k)}</span> " for k, c in COLOURS.items())
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>explain: {html.escape(result.source)}</title>
 <style>body{{font-family:sans-serif;margin:1em}} .cols{{display:flex;gap:1em}} .cols>div{{flex:1;min-width:0}}
 .rm{{margin:.3em 0;padding:.3em;border-radius:3px;font-size:90%}} .meta{{color:#666}} span{{padding:0 .3em}}</style>
-</head><body><h1>What the cleaner did to {html.escape(result.source)}</h1><p>{legend}</p>
+</head><body><h1>What the cleaner did to {html.escape(result.source)}</h1><p>{legend}</p>{verdict}
 <div class=cols><div><h2>Kept</h2>{kept}</div><div><h2>Removed ({len(result.removals)} blocks)</h2>{removed}</div></div>
 </body></html>"""

@@ -1,6 +1,7 @@
 """`scrape explain` tells a person what was removed and why, in text and as an HTML report."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,10 @@ def test_explain_on_a_listing_says_why_there_is_no_record():
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0
     assert "no record: skipped as listing" in proc.stdout
-    assert "article probability" in proc.stdout
+    verdict = next(line for line in proc.stdout.splitlines() if "article probability" in line)
+    # the features that pushed the verdict, with their signed pushes: teaser cards count against an article
+    assert re.search(r"\((\w+ [+-]\d\.\d\d, )*\w+ [+-]\d\.\d\d\)$", verdict)
+    assert re.search(r"(cards|teasers|headline_links|card_text_share) -\d", verdict)
 
 
 def test_explain_missing_file_fails_clearly(tmp_path):
