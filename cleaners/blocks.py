@@ -78,3 +78,19 @@ def leading_text(el: HtmlElement, chars: int) -> str:
 def phrase_key(text: str) -> str:
     """Case-folded text with the decoration pages put around button labels stripped."""
     return text.casefold().strip(" \t\n:：.…»›→>|-–—·•*()[]!").strip()
+
+
+def values_matching(pattern: re.Pattern, values: list[str]) -> list[int]:
+    """Indices of the values the pattern finds something in (attribute values, say), in order: one scan
+    of them all, a line each, rather than a search apiece (the per-call cost dominates on short values).
+    A line break inside a value becomes a space, so a match cannot span two values and the pattern's
+    lookarounds see the same boundaries as on each value alone."""
+    joined = "\n".join(value.replace("\n", " ") for value in values)
+    found: list[int] = []
+    line, counted_to = 0, 0
+    for match in pattern.finditer(joined):
+        line += joined.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found

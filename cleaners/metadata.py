@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from . import rules
+from .blocks import values_matching
 from .bylines import byline_text
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
@@ -461,11 +462,11 @@ STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDF
 
 
 def _standfirst(tree: HtmlElement) -> str | None:
-    for el in tree.iterfind(".//body//*[@class]"):
-        if STANDFIRST.search(el.get("class").lower()):
-            text = " ".join(el.text_content().split())
-            if 40 <= len(text) <= 600:
-                return text
+    elements = tree.xpath(".//body//*[@class]")
+    for index in values_matching(STANDFIRST, [el.get("class").lower() for el in elements]):
+        text = " ".join(elements[index].text_content().split())
+        if 40 <= len(text) <= 600:
+            return text
     return None
 
 

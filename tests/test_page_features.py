@@ -32,3 +32,17 @@ def test_title_features(title, listing_title, title_words):
     f = _features(title)
     assert f["listing_title"] == listing_title
     assert f["title_words"] == pytest.approx(title_words)
+
+
+@pytest.mark.parametrize("values, count", [
+    ([], 0),
+    (["post avatar avatar-small", "username", "content"], 2),       # two matches in one element count once
+    (["navatar", "avatars", "AVATAR"], 1),                          # whole tokens only, any case
+    (["x\navatar", "user-info\nposter"], 2),                       # a line break inside a value
+    (["a", "b", "c"], 0),
+])
+def test_user_marks_count_elements(values, count):
+    from cleaners.blocks import values_matching
+    from cleaners.page_features import USER_MARK
+    assert len(values_matching(USER_MARK, values)) == count
+    assert count == sum(1 for v in values if USER_MARK.search(v))
