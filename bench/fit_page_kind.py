@@ -60,7 +60,8 @@ def export(model, X) -> tuple[float, list[list[list]]]:
         for node in reversed(range(t.node_count)):   # children come after their parent in sklearn's order
             left, right = t.children_left[node], t.children_right[node]
             if left >= 0:
-                value[node] = (value[left] * weight[left] + value[right] * weight[right]) / (weight[left] + weight[right])
+                total = weight[left] + weight[right]
+                value[node] = (value[left] * weight[left] + value[right] * weight[right]) / total
         trees.append([[int(f) if l >= 0 else -1 for f, l in zip(t.feature, t.children_left)],
                       [round(float(x), 6) for x in t.threshold],
                       [int(x) for x in t.children_left], [int(x) for x in t.children_right],

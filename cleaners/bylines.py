@@ -2,7 +2,8 @@
 
 trafilatura (pinned) runs three XPath expressions whose `re:test` calls back into Python for every
 element with a class: 6 ms a page, more than parsing it. The same three rules, evaluated here in one
-pass, give the same element in the same order (tests/test_trafilatura_speedups.py compares them with the XPaths).
+pass, give the same element in the same order (tests/test_trafilatura_speedups.py compares them with
+the XPaths).
 """
 from __future__ import annotations
 

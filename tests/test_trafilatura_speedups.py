@@ -44,7 +44,8 @@ def test_nested_match_removed_once_with_its_box():
 
 BYLINES = {
     "rel author link": "<p>Text</p><a rel='author' href='/a'>Jane Doe</a>",
-    "head link": "<html><head><link rel='author' href='/x'></head><body><span class='byline'>By Bob</span></body></html>",
+    "head link": "<html><head><link rel='author' href='/x'></head>"
+                 "<body><span class='byline'>By Bob</span></body></html>",
     "author-name class": "<div class='post-author-name'>Ann Lee</div>",
     "generic byline class": "<span class='byline'>By Tom Roe</span>",
     "specific beats generic, whatever the order": "<span class='byline'>By Tom</span><a rel='author'>Ann Lee</a>",
@@ -57,7 +58,8 @@ BYLINES = {
     "author tag": "<author>Grace Hopper</author>",
     "capital class": "<p class='AuthorName'>Sam Hill</p>",
     "nothing": "<p class='story'>No byline here</p>",
-    "two html roots": "<html><body><p>a</p></body></html><html><body><span class='byline'>By Second</span></body></html>",
+    "two html roots": "<html><body><p>a</p></body></html>"
+                      "<html><body><span class='byline'>By Second</span></body></html>",
 }
 
 
@@ -70,5 +72,6 @@ def test_byline_same_as_trafilatura_xpaths(name):
 
 
 def test_byline_finds_names():
-    tree = document_fromstring("<html><body><span class='byline'>By Tom</span><a rel='author'>Ann Lee</a></body></html>")
+    html = "<html><body><span class='byline'>By Tom</span><a rel='author'>Ann Lee</a></body></html>"
+    tree = document_fromstring(html)
     assert byline_text(tree) == "Ann Lee"
