@@ -6,6 +6,8 @@ replaced here are the ones read when writing this.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from lxml.html import HtmlElement
 from trafilatura import htmlprocessing, main_extractor
 from trafilatura.htmlprocessing import delete_element
@@ -53,3 +55,15 @@ def prune_unwanted_nodes(tree: HtmlElement, nodelist: list, with_backup: bool = 
 def apply() -> None:
     # main_extractor is the only caller of the guarded form; it imported the name, so it is replaced there
     main_extractor.prune_unwanted_nodes = prune_unwanted_nodes
+
+
+@contextmanager
+def trafilatura_as_published():
+    """trafilatura without these replacements, for baselines timed beside the cleaner (bench/speed.py):
+    once the cleaner is imported, a plain trafilatura.extract in the same process would run them too."""
+    patched = main_extractor.prune_unwanted_nodes
+    main_extractor.prune_unwanted_nodes = original_prune_unwanted_nodes
+    try:
+        yield
+    finally:
+        main_extractor.prune_unwanted_nodes = patched

@@ -75,3 +75,13 @@ def test_byline_finds_names():
     html = "<html><body><span class='byline'>By Tom</span><a rel='author'>Ann Lee</a></body></html>"
     tree = document_fromstring(html)
     assert byline_text(tree) == "Ann Lee"
+
+
+def test_baselines_can_run_trafilatura_as_published():
+    from trafilatura import main_extractor
+
+    import cleaners.extract  # noqa: F401  (importing the cleaner applies the replacements)
+    assert main_extractor.prune_unwanted_nodes is trafilatura_patch.prune_unwanted_nodes   # the cleaner's import
+    with trafilatura_patch.trafilatura_as_published():
+        assert main_extractor.prune_unwanted_nodes is trafilatura_patch.original_prune_unwanted_nodes
+    assert main_extractor.prune_unwanted_nodes is trafilatura_patch.prune_unwanted_nodes
