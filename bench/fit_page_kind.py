@@ -13,7 +13,6 @@ import argparse
 import gzip
 import json
 import logging
-import random
 import sys
 from multiprocessing import Pool
 from pathlib import Path

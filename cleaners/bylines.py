@@ -11,6 +11,7 @@ import re
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+from trafilatura.utils import trim
 
 # trafilatura.xpaths.AUTHOR_XPATHS, rule by rule: tags it may be, exact attribute values, substrings
 # of attributes, and patterns searched in @id and @class
@@ -29,10 +30,6 @@ ANY_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
 # XPath is absolute like the rules, so the whole document is read: <head>, and the second <html> root
 # of a page saved twice
 CANDIDATES = XPath("//*[@class or @id or @itemprop or @rel or @data-testid or @data-component or rel] | //author")
-
-
-def _trim(text: str) -> str:
-    return " ".join(text.split()).strip()
 
 
 def byline_text(tree: HtmlElement, len_limit: int = 120) -> str | None:
@@ -60,7 +57,7 @@ def byline_text(tree: HtmlElement, len_limit: int = 120) -> str | None:
             rules[2].append(el)
     for matches in rules:
         for el in matches:
-            content = _trim(" ".join(el.itertext()))
+            content = trim(" ".join(el.itertext()))
             if content and 2 < len(content) < len_limit:
                 return content
     return None

@@ -59,13 +59,17 @@ def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, Blo
     depends on it (or the page is kept): on a page rejected either way, p is the higher of the two."""
     features = page_features(tree, root, stats, meta, segments)
     if meta.date_search_pending:
-        verdicts = {v: _probability(contributions({**features, "date": v})) for v in (0.0, 1.0)}
+        # the trees walked once for each value the date feature can take; the search settles which one stands
+        pushes_if = {v: contributions({**features, "date": v}) for v in (0.0, 1.0)}
+        verdicts = {v: _probability(pushes) for v, pushes in pushes_if.items()}
         if max(verdicts.values()) >= load_model()["threshold"]:
             search_page_date(tree, meta)
             features["date"] = float(bool(meta.date_publish))
         else:
             features["date"] = max(verdicts, key=verdicts.get)
-    pushes = contributions(features)
+        pushes = pushes_if[features["date"]]
+    else:
+        pushes = contributions(features)
     p = _probability(pushes)
     signals = dict(sorted(((k, round(v, 2)) for k, v in pushes.items() if abs(v) >= 0.05),
                           key=lambda kv: -abs(kv[1]))[:SIGNALS_SHOWN])

@@ -201,7 +201,7 @@ JANUARY_NAMES = ["january", "jan", "januar", "jänner", "janvier", "janv", "ener
 # them names a listing, not an article (a page-kind feature, weighed by the model like any other).
 LISTING_TITLE_WORDS = {"news", "latest", "archive", "archives", "topic", "topics", "category", "categories", "tag",
                        "tags", "articles", "stories", "posts", "blog", "updates", "releases", "coverage", "nachrichten",
-                       "aktuelles", "archiv", "themen", "actualités", "actualites", "archives", "noticias", "notizie",
+                       "aktuelles", "archiv", "themen", "actualités", "actualites", "noticias", "notizie",
                        "articoli", "notícias", "nieuws", "wiadomości", "новости", "haberler", "uutiset"}
 
 # Month names (and their usual abbreviations and genitive forms) for the text dates htmldate's own
