@@ -77,7 +77,7 @@ def leading_text(el: HtmlElement, chars: int) -> str:
 
 def phrase_key(text: str) -> str:
     """Case-folded text with the decoration pages put around button labels stripped."""
-    return text.casefold().strip(" \t\n:：.…»›→>|-–—·•*()[]!").strip()
+    return text.casefold().strip(" \t\n:：.…»›→>|-–—·•*()[]!?¿¡").strip()
 
 
 def values_matching(pattern: re.Pattern, values: list[str]) -> list[int]:

@@ -136,6 +136,7 @@ class PageMeta:
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
     headline: str | None = None                       # the page's own <h1>, when it has one
     standfirst: str | None = None                     # the lead under the headline, marked as such
+    standfirst_opens: bool = False                    # ... and it stands between the <h1> and the body
     date_search_pending: bool = False                 # no markup date; htmldate's text search not yet run
     date_candidates: list[str] = field(default_factory=list)   # markup dates, for the text search's day
 
@@ -365,7 +366,7 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
         pass
     pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
     pm.headline = _page_headline(tree)
-    pm.standfirst = _standfirst(tree)
+    pm.standfirst, pm.standfirst_opens = _standfirst(tree)
     if pm.headline and (not pm.title or (pm.headline.casefold() in pm.title.casefold()
                                          and len(pm.headline) < len(pm.title))):
         # "Kicker: Headline | Site" in <title>/og:title; the on-page headline is the article's title
@@ -461,13 +462,33 @@ def _aware(value: str) -> datetime | None:
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
 
 
-def _standfirst(tree: HtmlElement) -> str | None:
+def _standfirst(tree: HtmlElement) -> tuple[str | None, bool]:
+    """The lead's text, and whether it opens the article: after the page's <h1> and before its first body
+    paragraph. Extractors drop leads marked "teaser" or kept in the header; one in that place is the
+    article's opening text (trafilatura_eval counts it so), not a card's summary further down."""
     elements = tree.xpath(".//body//*[@class]")
     for index in values_matching(STANDFIRST, [el.get("class").lower() for el in elements]):
         text = " ".join(elements[index].text_content().split())
         if 40 <= len(text) <= 600:
-            return text
-    return None
+            return text, len(text.split()) >= LEAD_MIN_WORDS and _opens_article(tree, elements[index])
+    return None, False
+
+
+def _opens_article(tree: HtmlElement, lead: HtmlElement) -> bool:
+    seen_h1 = False
+    inside = set(lead.iter())
+    for el in tree.iter("h1", "p", lead.tag):
+        if el is lead:
+            return seen_h1
+        if el.tag == "h1":
+            seen_h1 = True
+        elif el.tag == "p" and el not in inside and len(el.text_content().strip()) >= BODY_PARAGRAPH_CHARS:
+            return False   # the body had begun: this is a summary further down
+    return False
+
+
+LEAD_MIN_WORDS = 6          # "Updated 3 June" is no lead
+BODY_PARAGRAPH_CHARS = 80   # the measure's long paragraph (blocks.measure)
 
 
 def _page_headline(tree: HtmlElement) -> str | None:

@@ -17,6 +17,7 @@ BYTE_SIGNS = re.compile(rb"\xc3(?:[\x82\x83\xa2]\xc2|\xa2\xe2\x82\xac)")
 # the same, as decoded text: a UTF-8 lead byte read as windows-1252, then a continuation byte read alike
 SIGNATURE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
                        "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+CODE_TAGS = {"script", "style"}
 MIN_SIGNS = 3   # one or two are more likely quoted on purpose (an article about mojibake) than damage
 
 
@@ -35,12 +36,18 @@ def _fixed(value: str | None) -> str | None:
     return None
 
 
+def _code(el: HtmlElement) -> bool:
+    """A script or style whose text nobody reads as prose. JSON-LD is read (titles, authors, dates), so it
+    is repaired; a megabyte of JavaScript is not, since ftfy's judgement costs time in proportion to it."""
+    return el.tag in CODE_TAGS and "json" not in (el.get("type") or "").lower()
+
+
 def repair_tree(root: HtmlElement) -> int:
     """Fix the text nodes (and <meta content>, where titles and descriptions also live) that carry
     the signature; returns how many changed."""
     changed = 0
     for el in root.iter():
-        for attr in ("text", "tail"):
+        for attr in ("tail",) if _code(el) else ("text", "tail"):
             fixed = _fixed(getattr(el, attr))
             if fixed is not None:
                 setattr(el, attr, fixed)

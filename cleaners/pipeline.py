@@ -104,6 +104,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             if len(slow_text) > len(body_text):
                 body_text = slow_text
         body_text = split_on_blocks(body_text, doc)
+        if doc is tree:
+            body_text = with_lead(body_text, meta)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:
@@ -122,6 +124,17 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     return result
 
 
+def with_lead(body_text: str, meta: PageMeta) -> str:
+    """The standfirst that opens the article goes first in its text when the extractor left it out."""
+    if meta.standfirst and meta.standfirst_opens and _words(meta.standfirst) not in _words(body_text):
+        return meta.standfirst + "\n" + body_text
+    return body_text
+
+
+def _words(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
 def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:
     return segment_document(post), post_metadata(post, page_meta, page.url or page_meta.url)
 
@@ -133,8 +146,10 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     except ValueError:
         domain = None
     description = meta.description
-    if description and WORD.findall(description.casefold())[:12] == WORD.findall(text.casefold())[:12]:
-        description = None   # only the first paragraph again
+    opening = WORD.findall(text.casefold())[:12]
+    if description and WORD.findall(description.casefold())[:12] == opening and \
+            not (meta.standfirst and WORD.findall(meta.standfirst.casefold())[:12] == opening):
+        description = None   # only the first paragraph again (a standfirst is the page's own summary: it stays)
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,
         source_domain=domain.removeprefix("www.") if domain else None, site_name=meta.site_name,

@@ -25,7 +25,8 @@ PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=l
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
 HEADED_WIDGETS = {"related-heading", "most-read", "table-of-contents"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
-                "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td"}
+                "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td",
+                "blockquote"}   # "<blockquote><b>Read more:</b> <a>headline</a></blockquote>" is a related link
 INLINE = {"a", "span", "strong", "b", "em", "i", "small", "label", "code"}
 INLINE_SLACK = 3   # a bullet, a pipe or an arrow beside the phrase
 CODE = {"pre", "code"}

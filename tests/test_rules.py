@@ -53,6 +53,18 @@ CASES = [
      "Hafen plant", "related-link"),
     ("french-lire-aussi", '<p>Lire aussi : <a href="/f">Le port prévoit un nouveau quai</a></p>',
      "Le port prévoit", "related-link"),
+    ("spanish-lea-tambien", '<p>Lea también: <a href="/e">El puerto prevé un nuevo muelle</a></p>',
+     "El puerto prevé", "related-link"),
+    ("spanish-puedes-ver-quoted", '<blockquote><b>PUEDES VER: </b><a href="/v">¿Cuándo llega el nuevo ferry?</a>'
+     '</blockquote>', "nuevo ferry", "related-link"),
+    ("german-schon-gelesen", '<h3>Schon gelesen?</h3><ul><li><a href="/s1">Neue Fähre für die Insel</a></li>'
+     '<li><a href="/s2">Hafengebühren steigen</a></li></ul>', "Hafengebühren", "related-heading"),
+    ("more-like-this", '<h3>More Like This</h3><ul><li><a href="/m1">Ferry fares frozen</a></li>'
+     '<li><a href="/m2">New pier for the islands</a></li></ul>', "Ferry fares frozen", "related-heading"),
+    ("back-to-blog", '<div><a href="/blog">Back to blog</a></div>', "Back to blog", "post-navigation"),
+    ("german-zurueck", '<p><a href="/liste">Zurück zur Übersicht</a></p>', "Zurück zur", "post-navigation"),
+    ("affiliate-disclosure", '<p><em>This post may contain affiliate links. If you buy through them we may earn '
+     'a small commission.</em></p>', "affiliate links", "affiliate-disclosure"),
     ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
      '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
     ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
@@ -112,6 +124,21 @@ def test_double_encoded_text_nodes_are_repaired_and_real_text_is_not(text, fixed
     assert tree.find(".//p").text == fixed
 
 
+def test_mojibake_repair_reads_json_ld_but_leaves_scripts_alone():
+    from lxml.html import fromstring
+
+    from cleaners.mojibake import repair_tree
+    damaged = "isn\u00e2\u20ac\u2122t"
+    tree = fromstring(f'<html><head><script type="application/ld+json">{{"headline": "{damaged}"}}</script>'
+                      f'<script>var s = "{damaged}";</script><style>/* {damaged} */</style></head>'
+                      f'<body><p>{damaged}</p></body></html>')
+    repair_tree(tree)
+    ld, js = tree.findall(".//script")
+    assert "isn\u2019t" in ld.text and tree.find(".//p").text == "isn\u2019t"
+    # code is nobody's prose, and ftfy's cost grows with it (a 2 MB script took a second)
+    assert damaged in js.text and damaged in tree.find(".//style").text
+
+
 def test_mojibake_repair_needs_several_signs_on_the_page():
     from cleaners.mojibake import looks_double_encoded
     quoted = "I saw \u201c\u00c3\u00a4\u201d instead of \u201c\u00e4\u201d for years.".encode()   # an article about it
@@ -128,6 +155,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     ("<pre><code>ferry.<span class='fn'>share</span>(timetable)\nferry.<span class='fn'>print</span>()</code></pre>",
      "share"),
     ("<p>The <em>Advertisement</em> of the new fares starts next week in the island papers.</p>", "Advertisement"),
+    ("<p>Disclosure: the author of this report sits on the harbour board's advisory panel.</p>",
+     "sits on the harbour board"),
+    ("<p>Der Kapitän fuhr <a href='/hafen'>zurück</a> in den Hafen, als der Sturm aufzog.</p>", "fuhr zurück in"),
 ])
 def test_phrase_inside_running_text_stays(insert, kept):
     result = clean_page(RawPage(body=page(insert), source="inline.html"))
@@ -144,3 +174,23 @@ def test_paragraphs_that_only_open_alike_both_stay():
     text = result.articles[0].text
     assert "ten percent on every crossing" in text and "fifteen percent on every crossing" in text
     assert "teaser-duplicate" not in {r.reason for r in result.removals}
+
+
+LEAD = "Crossings to the outer islands will run every twenty minutes from March, the harbour board decided."
+
+
+@pytest.mark.parametrize("before, after, opens", [
+    # a lead marked "teaser" between the headline and the body: extractors drop it, the record keeps it
+    (f'<div class="teaser-text">{LEAD}</div>', "", True),
+    (f'<header><p class="standfirst">{LEAD}</p></header>', "", True),
+    # a summary card below the body is no lead, and a short dated line is none either
+    ("", f'<div class="card"><p class="summary">{LEAD}</p></div>', False),
+    ('<div class="intro">Updated 3 June 2024</div>', "", False),
+])
+def test_the_lead_under_the_headline_opens_the_text(before, after, opens):
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    body = (f"<html><head><title>Ferry timetable approved</title></head><body><article>"
+            f"<h1>Ferry timetable approved</h1>{before}{paras}{after}</article></body></html>").encode()
+    text = clean_page(RawPage(body=body, source="lead.html")).articles[0].text
+    assert text.startswith(LEAD) is opens
+    assert text.count(PROSE[0]) == 1
