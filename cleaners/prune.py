@@ -19,8 +19,10 @@ PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in
 TOKEN_REASON = {t: reason for reason, tokens in rules.MARKUP_TOKENS.items() for t in tokens}
 TOKEN_PATTERN = re.compile(
     r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, TOKEN_REASON), key=len, reverse=True)) + r")(?![a-z0-9])")
-PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in ("byline-repeat", "credit-line")
-                 for p in ps}
+# credits and copyright notices are judged line by line after extraction (cleaners/paragraphs.py): on a block,
+# "© photographer" opens many a figure whose caption and text follow
+LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
+PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
 PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
 HEADED_WIDGETS = {"related-heading", "most-read", "table-of-contents"}

@@ -96,6 +96,10 @@ PHRASES: dict[str, list[str]] = {
         "zurück zur vorherigen seite", "vorheriger artikel", "nächster artikel", "article précédent",
         "article suivant", "retour à la liste", "artículo anterior", "artículo siguiente", "volver arriba",
     ],
+    "copyright": [
+        "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "tutti i diritti riservati", "wszelkie prawa zastrzeżone",
+    ],
     "skip-link": [
         "skip to main content", "skip to content", "skip to navigation", "skip to footer", "skip navigation",
         "zum inhalt springen", "direkt zum inhalt", "aller au contenu", "passer au contenu", "ir al contenido",
@@ -151,6 +155,9 @@ PREFIXES: dict[str, list[str]] = {
         "this article contains affiliate links", "this page contains affiliate links",
         "this article may contain affiliate links", "we may earn a commission", "we may earn commission",
         "if you buy through", "if you make a purchase through", "if you purchase through",
+    ],
+    "copyright": [
+        "©", "copyright ©", "copyright (c)", "copyright:", "copyright 1", "copyright 2",
     ],
     "credit-line": [   # short editor/source credits (only on lines under 80 characters)
         "责任编辑：", "责任编辑:", "编辑：", "来源：", "source:", "quelle:", "editor:", "edited by ", "redaktion:",

@@ -65,6 +65,10 @@ CASES = [
     ("german-zurueck", '<p><a href="/liste">Zurück zur Übersicht</a></p>', "Zurück zur", "post-navigation"),
     ("affiliate-disclosure", '<p><em>This post may contain affiliate links. If you buy through them we may earn '
      'a small commission.</em></p>', "affiliate links", "affiliate-disclosure"),
+    ("copyright-line", '<p>© 2024 Harbour Times Media Ltd. All rights reserved.</p>', "Harbour Times Media",
+     "copyright"),
+    ("photo-copyright", '<div><img src="/f.jpg"></div><p>© Jens Müller / Hafenfotos</p>',
+     "Jens Müller", "copyright"),
     ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
      '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
     ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
@@ -157,6 +161,8 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     ("<p>The <em>Advertisement</em> of the new fares starts next week in the island papers.</p>", "Advertisement"),
     ("<p>Disclosure: the author of this report sits on the harbour board's advisory panel.</p>",
      "sits on the harbour board"),
+    ("<p>Copyright law does not cover timetables, the board's lawyer said, so rival operators may copy them.</p>",
+     "Copyright law does not cover timetables"),
     ("<p>Der Kapitän fuhr <a href='/hafen'>zurück</a> in den Hafen, als der Sturm aufzog.</p>", "fuhr zurück in"),
 ])
 def test_phrase_inside_running_text_stays(insert, kept):
