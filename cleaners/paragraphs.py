@@ -16,6 +16,7 @@ CREDIT_PREFIXES = tuple(rules.PREFIXES["credit-line"])
 LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
 WORD = re.compile(r"\w+")
+SEPARATORS_ONLY = re.compile(r"(?:\s*[,;|·•]\s*){2,}")
 ELLIPSIS = ("…", "...", "[…]", "[...]", "(…)")
 MONTHS = (r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
           r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
@@ -34,8 +35,8 @@ def _words(line: str) -> list[str]:
 
 def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: set[str], position: int) -> str | None:
     key = phrase_key(line)
-    if not key:
-        return "empty"
+    if not key or SEPARATORS_ONLY.fullmatch(line):
+        return "empty"   # ", , ," is what stood between tag or share links removed from the tree
     if len(line) <= 90 and key in PHRASE_REASON:
         return PHRASE_REASON[key]
     folded = line.casefold()

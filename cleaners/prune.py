@@ -25,7 +25,12 @@ LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
 PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
-HEADED_WIDGETS = {"related-heading", "most-read", "table-of-contents"}
+# a heading that takes the link list under it along; True: climb to the box holding both first. A tag label
+# does not climb: the box around "Tags:" is often the post's meta line, byline and date included.
+HEADED_WIDGETS = {"related-heading": True, "most-read": True, "table-of-contents": True, "tag-list": False}
+# in a table cell a word like "Category" or "Topics" is a column's name, not a widget's
+NOT_IN_CELLS = {"tag-list"}
+CELLS = {"td", "th"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td",
                 "blockquote"}   # "<blockquote><b>Read more:</b> <a>headline</a></blockquote>" is a related link
@@ -159,6 +164,8 @@ class Pruner:
         if s.text <= MAX_PHRASE_CHARS:
             text = visible_text(el)
             reason = PHRASE_REASON.get(phrase_key(text))
+            if reason in NOT_IN_CELLS and (el.tag in CELLS or any(a.tag in CELLS for a in el.iterancestors())):
+                reason = None
             if reason and self._stands_alone(el, s):
                 return reason
         else:
@@ -186,7 +193,7 @@ class Pruner:
         """A heading like "Trending" or "More:" takes the link list under it along."""
         block = heading
         # climb to the widget box while the rest of it is links (the box of a headed list)
-        while True:
+        while HEADED_WIDGETS[reason]:
             parent = block.getparent()
             if parent is None or not self.may_remove(parent) or parent in self.protected:
                 break

@@ -25,7 +25,9 @@ PHRASES: dict[str, list[str]] = {
         "your email address will not be published", "required fields are marked *",
         "your email address will not be published. required fields are marked *",
         "save my name, email, and website in this browser for the next time i comment",
-        "kommentar schreiben", "kommentare", "kommentar verfassen", "laisser un commentaire",
+        "kommentar schreiben", "kommentare", "kommentar verfassen", "keine kommentare", "bisher keine kommentare",
+        "noch keine kommentare", "aktuelle kommentare", "neueste kommentare", "laisser un commentaire",
+        "aucun commentaire", "recent comments", "latest comments", "sin comentarios", "nessun commento",
         "commentaires", "ajouter un commentaire", "deja un comentario", "dejar un comentario",
         "comentarios", "lascia un commento", "commenti", "deixe um comentário", "комментарии",
         "أضف تعليق", "اترك تعليقاً", "التعليقات", "发表评论", "评论", "コメントする", "コメント",
@@ -47,7 +49,8 @@ PHRASES: dict[str, list[str]] = {
         "mehr themen", "empfohlene beiträge", "das könnte dich auch interessieren", "explore further",
         "further reading", "articles similaires", "dans la même rubrique",
         "leggi anche", "articoli correlati", "leia também", "veja também", "lees ook",
-        "czytaj także", "читайте также", "ayrıca okuyun", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة",
+        "czytaj także", "czytaj też", "zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także",
+        "читайте также", "ayrıca okuyun", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة",
         "相关阅读", "相关新闻", "相关文章", "関連記事", "関連ニュース", "관련기사",
     ],
     "most-read": [
@@ -88,6 +91,11 @@ PHRASES: dict[str, list[str]] = {
         "table of contents", "contents", "in this article", "on this page", "jump to", "jump to section",
         "article contents", "inhaltsverzeichnis", "inhalt", "sommaire", "índice", "indice", "índice de contenidos",
         "contenuti", "inhoudsopgave", "spis treści", "содержание", "目次", "目录",
+    ],
+    "tag-list": [   # a label whose links follow: the page's tags or categories
+        "tags", "tagged", "tagged with", "topics", "categories", "category", "filed under", "posted in",
+        "schlagwörter", "schlagworte", "stichwörter", "themen", "kategorien", "kategorie", "étiquettes",
+        "mots-clés", "mots clés", "thèmes", "etiquetas", "temas", "categorías", "argomenti", "tagi",
     ],
     "post-navigation": [
         "previous article", "next article", "previous post", "next post", "previous story", "next story",
@@ -130,7 +138,7 @@ PREFIXES: dict[str, list[str]] = {
         "à lire aussi :", "à lire aussi:", "voir aussi :", "lee también:", "lea también:", "lea más:", "lee más:",
         "ver también:", "puedes ver:", "te puede interesar:", "le puede interesar:", "auch lesen:", "mehr themen:",
         "schon gelesen?", "zum weiterlesen:",
-        "leggi anche:", "leia também:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
+        "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
     ],
     "comment-prompt": [
         "your email address will not be published", "you must be logged in to post",

@@ -69,6 +69,9 @@ CASES = [
      "copyright"),
     ("photo-copyright", '<div><img src="/f.jpg"></div><p>© Jens Müller / Hafenfotos</p>',
      "Jens Müller", "copyright"),
+    ("tag-list", '<p><b>Tags:</b> <a href="/t/ferries">Ferries</a>, <a href="/t/islands">Outer Isles</a></p>',
+     "Outer Isles", "tag-list"),
+    ("polish-czytaj-tez", '<p>Czytaj też: <a href="/p">Nowy prom dla wysp</a></p>', "Nowy prom", "related-link"),
     ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
      '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
     ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
@@ -163,6 +166,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
      "sits on the harbour board"),
     ("<p>Copyright law does not cover timetables, the board's lawyer said, so rival operators may copy them.</p>",
      "Copyright law does not cover timetables"),
+    # a column named "Category" is data, not a tag label
+    ("<table><tr><th>Category</th><th>Fare</th></tr><tr><td>Adult</td><td>4.50</td></tr>"
+     "<tr><td>Child</td><td>2.20</td></tr></table>", "| Category | Fare |"),
     ("<p>Der Kapitän fuhr <a href='/hafen'>zurück</a> in den Hafen, als der Sturm aufzog.</p>", "fuhr zurück in"),
 ])
 def test_phrase_inside_running_text_stays(insert, kept):
@@ -200,3 +206,12 @@ def test_the_lead_under_the_headline_opens_the_text(before, after, opens):
     text = clean_page(RawPage(body=body, source="lead.html")).articles[0].text
     assert text.startswith(LEAD) is opens
     assert text.count(PROSE[0]) == 1
+
+
+def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
+    meta = ('<div class="entry-meta"><span class="byline">By <a rel="author" href="/a/jane-roe">Jane Roe</a></span> '
+            '<span class="cats"><b>Posted in</b> <a href="/c/news">News</a>, <a href="/c/harbour">Harbour</a></span>'
+            '</div>')
+    result = clean_page(RawPage(body=page(meta, position=0), source="tags.html"))
+    assert result.articles[0].authors == ["Jane Roe"]
+    assert "tag-list" in {r.reason for r in result.removals}
