@@ -164,9 +164,7 @@ class Pruner:
         if s.text <= MAX_PHRASE_CHARS:
             text = visible_text(el)
             reason = PHRASE_REASON.get(phrase_key(text))
-            if reason in NOT_IN_CELLS and (el.tag in CELLS or any(a.tag in CELLS for a in el.iterancestors())):
-                reason = None
-            if reason and self._stands_alone(el, s):
+            if reason and self._stands_alone(el, s) and not self._column_name(el, reason):
                 return reason
         else:
             text = leading_text(el, PREFIX_CHARS)   # a prefix needs only the start of a longer block
@@ -174,9 +172,13 @@ class Pruner:
         if match:
             reason = PREFIX_REASON[match.group(0)]
             # "Read more: <headline link>" goes; a real sentence that starts alike stays
-            if reason != "related-link" or link_density(s) > 0.5 or s.text < 120:
+            if (reason != "related-link" or link_density(s) > 0.5 or s.text < 120) and not self._column_name(el, reason):
                 return reason
         return None
+
+    @staticmethod
+    def _column_name(el: HtmlElement, reason: str) -> bool:
+        return reason in NOT_IN_CELLS and (el.tag in CELLS or any(a.tag in CELLS for a in el.iterancestors()))
 
     def _stands_alone(self, el: HtmlElement, s: BlockStats) -> bool:
         """A phrase names a whole block, not a word in running text: an inline element ("<a>sign in</a>" in a

@@ -137,14 +137,26 @@ PREFIXES: dict[str, list[str]] = {
         "recommended:", "lesen sie auch:", "mehr zum thema:", "lire aussi :", "lire aussi:",
         "à lire aussi :", "à lire aussi:", "voir aussi :", "lee también:", "lea también:", "lea más:", "lee más:",
         "ver también:", "puedes ver:", "te puede interesar:", "le puede interesar:", "auch lesen:", "mehr themen:",
-        "schon gelesen?", "zum weiterlesen:",
+        "schon gelesen?", "zum weiterlesen:", "lesen sie hier:", "vea también", "lee también", "lea también",
+        "ver también", "dowiedz się więcej:",
         "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
     ],
     "comment-prompt": [
         "your email address will not be published", "you must be logged in to post",
         "ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
         "tu dirección de correo electrónico no será publicada", "il tuo indirizzo email non sarà pubblicato",
-        "لن يتم نشر عنوان بريدك الإلكتروني",
+        "لن يتم نشر عنوان بريدك الإلكتروني", "you must be logged in", "du musst eingeloggt sein",
+        "du musst angemeldet sein", "sie müssen eingeloggt sein", "sie müssen angemeldet sein",
+        "sie sind aktuell nicht eingeloggt", "keine kommentare", "vous devez être connecté",
+        "debes iniciar sesión para", "devi essere connesso",
+    ],
+    "paywall": [
+        "to view the full story", "to continue reading", "to read the full story", "to read the full article",
+        "already a subscriber?", "if you're seeing this message", "if you’re seeing this message",
+        "first-time subscribers", "subscribe now", "subscribe today", "become a member", "pour lire la suite",
+        "pour accéder en illimité", "la suite est réservée", "cet article est réservé aux abonnés",
+        "weiterlesen mit", "jetzt abonnieren", "dieser artikel ist exklusiv für abonnenten",
+        "para seguir leyendo", "suscríbete", "hazte miembro", "este contenido es exclusivo para suscriptores",
     ],
     "cookie-notice": [
         "we use cookies", "this website uses cookies", "this site uses cookies", "by continuing to use this site",
@@ -155,7 +167,13 @@ PREFIXES: dict[str, list[str]] = {
     "newsletter": [
         "sign up for our newsletter", "sign up for our free", "subscribe to get", "sign up to get", "subscribe to our newsletter", "get the latest news delivered",
         "sign up to receive", "melden sie sich für unseren newsletter", "abonnez-vous à notre newsletter",
-        "suscríbete a nuestro boletín",
+        "suscríbete a nuestro boletín", "zum newsletter anmelden", "never miss the latest",
+        "newsletter abonnieren", "inscrivez-vous à notre newsletter",
+    ],
+    "tag-list": [
+        "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:", "posted in:",
+        "schlagwörter:", "schlagworte:", "stichwörter:", "kategorien:", "kategorie:", "étiquettes :",
+        "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:", "temas:", "categorías:", "argomenti:", "tagi:",
     ],
     "affiliate-disclosure": [
         "as an amazon associate", "affiliate disclosure", "advertiser disclosure",

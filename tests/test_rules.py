@@ -72,6 +72,14 @@ CASES = [
     ("tag-list", '<p><b>Tags:</b> <a href="/t/ferries">Ferries</a>, <a href="/t/islands">Outer Isles</a></p>',
      "Outer Isles", "tag-list"),
     ("polish-czytaj-tez", '<p>Czytaj też: <a href="/p">Nowy prom dla wysp</a></p>', "Nowy prom", "related-link"),
+    ("paywall", '<div class="pw"><p>To view the full story, please subscribe to the Harbour Times.</p>'
+     '<p>Already a subscriber? <a href="/login">Log in</a></p></div>', "please subscribe", "paywall"),
+    ("german-login-prompt", '<p>Sie sind aktuell nicht eingeloggt. Um einen Kommentar zu hinterlassen, loggen Sie '
+     'sich bitte ein.</p>', "nicht eingeloggt", "comment-prompt"),
+    ("spanish-vea-tambien", '<p>VEA TAMBIÉN: <a href="/v2">Nuevo horario de ferris en la bahía</a></p>',
+     "Nuevo horario", "related-link"),
+    ("category-line", '<div class="meta"><span>Kategorie: <a href="/k/hafen">Hafen</a></span></div>',
+     "Kategorie", "tag-list"),
     ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
      '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
     ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
