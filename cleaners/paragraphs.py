@@ -22,9 +22,10 @@ MONTHS = (r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz
           r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
           r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
 DATELINE = re.compile(
-    rf"^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)"
-    rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:{MONTHS})?\w*\.?\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?$",
+    rf"^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|veröffentlichung|aktualisiert|"
+    rf"zuletzt aktualisiert|letzte aktualisierung|letzte änderung|stand|publié|mis à jour|publicado|actualizado)"
+    rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:{MONTHS})?\w*\.?\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?\.?$",
     re.I)
 MIN_DUP_WORDS = 8
 

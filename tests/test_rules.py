@@ -223,3 +223,20 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     result = clean_page(RawPage(body=page(meta, position=0), source="tags.html"))
     assert result.articles[0].authors == ["Jane Roe"]
     assert "tag-list" in {r.reason for r in result.removals}
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("Last updated on September 16th, 2023 at 09:27 am", True),
+    ("Aktualisiert am 17.01.2021.", True),
+    ("Letzte Änderung 14.02.2019", True),
+    ("Stand: 28.04.2020 18:00 Uhr", True),
+    ("Published 21 November 2023", True),
+    ("Updated schedules start on 3 March 2025 for all routes.", False),   # a sentence, not a stamp
+    ("Standort Berlin 2022", False),
+])
+def test_date_stamps_standing_alone_go(line, dateline):
+    from cleaners.paragraphs import clean_paragraphs
+    removals = []
+    kept = clean_paragraphs(f"{line}\n{PROSE[0]}", [], [], [], removals)
+    assert (line not in kept) is dateline
+    assert ("dateline" in {r.reason for r in removals}) is dateline
