@@ -108,6 +108,11 @@ PHRASES: dict[str, list[str]] = {
         "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "tutti i diritti riservati", "wszelkie prawa zastrzeżone",
     ],
+    "legal-links": [
+        "privacy policy", "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
+        "cookie settings", "sitemap", "imprint", "impressum", "datenschutz", "datenschutzerklärung",
+        "mentions légales", "politique de confidentialité", "aviso legal", "política de privacidad",
+    ],
     "skip-link": [
         "skip to main content", "skip to content", "skip to navigation", "skip to footer", "skip navigation",
         "zum inhalt springen", "direkt zum inhalt", "aller au contenu", "passer au contenu", "ir al contenido",
@@ -187,7 +192,8 @@ PREFIXES: dict[str, list[str]] = {
     ],
     "credit-line": [   # short editor/source credits (only on lines under 80 characters)
         "责任编辑：", "责任编辑:", "编辑：", "来源：", "source:", "quelle:", "editor:", "edited by ", "redaktion:",
-        "photo:", "foto:", "image:", "bild:", "crédit photo", "photo credit",
+        "photo:", "foto:", "image:", "bild:", "crédit photo", "photo credit", "written by ", "reviewed by ",
+        "fact checked by ", "medically reviewed by ", "crédits photos", "titelbild:", "beitragsbild:",
     ],
     "byline-repeat": ["by ", "von ", "par ", "por ", "di ", "door "],   # only with a known author name
 }

@@ -80,6 +80,8 @@ CASES = [
      "Nuevo horario", "related-link"),
     ("category-line", '<div class="meta"><span>Kategorie: <a href="/k/hafen">Hafen</a></span></div>',
      "Kategorie", "tag-list"),
+    ("legal-links", '<div><a href="/impressum">Impressum</a></div><div><a href="/privacy">Privacy Policy</a></div>',
+     "Impressum", "legal-links"),
     ("cookie-notice", '<div class="cookie-banner"><p>We use cookies to improve your experience.</p>'
      '<button>Accept</button></div>', "We use cookies", "cookie-notice"),
     ("duplicate-paragraph", f"<p>{PROSE[0]}</p>", None, "duplicate-paragraph"),
@@ -240,3 +242,16 @@ def test_date_stamps_standing_alone_go(line, dateline):
     kept = clean_paragraphs(f"{line}\n{PROSE[0]}", [], [], [], removals)
     assert (line not in kept) is dateline
     assert ("dateline" in {r.reason for r in removals}) is dateline
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Written by Cassidy Horton", True),
+    ("Fact checked by Yarilet Perez", True),
+    ("Titelbild: Fachy Marín on Unsplash", True),
+    ("Written by hand in 1843, the ferry's first log book survives in the harbour museum.", False),
+])
+def test_short_credit_lines_go(line, credit):
+    from cleaners.paragraphs import clean_paragraphs
+    removals = []
+    kept = clean_paragraphs(f"{line}\n{PROSE[0]}", [], [], [], removals)
+    assert (line not in kept) is credit
