@@ -21,6 +21,7 @@ from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
 from .prune import Pruner
 from .records import Article, PageResult, RawPage, Removal
+from .recover import recover_lists
 from .segment import find_segments
 from .sniff import looks_binary
 
@@ -74,6 +75,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     root = body if body is not None else tree
     stats = measure(root)
     segments = find_segments(root, stats)
+    main = None   # the block holding the article's paragraphs, found by the pruning of a single article
     if segments.posts:
         search_page_date(tree, meta)   # the post the page is about takes the page's date
         drafts = [_segment_draft(post, meta, page) for post in segments.posts]
@@ -88,6 +90,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             meta.authors = byline_authors(root)
         expected_chars = pruner.main_text
         page_prose = stats[root].text - stats[root].link_text
+        main = pruner.main
         drafts = [(tree, meta)]
     for index, (doc, seg_meta) in enumerate(drafts):
         removals: list[Removal] = []
@@ -105,7 +108,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
                 body_text = slow_text
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
-            body_text = with_lead(body_text, meta)
+            body_text = with_lead(recover_lists(body_text, main, stats), meta)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:

@@ -1,0 +1,68 @@
+"""Bulleted lists the extractor left out go back in, between the paragraphs they stood between."""
+from __future__ import annotations
+
+import pytest
+from lxml.html import fromstring
+
+from cleaners.blocks import measure
+from cleaners.pipeline import clean_page
+from cleaners.records import RawPage
+from cleaners.recover import recover_lists
+
+INTRO = "Cloud computing delivers storage, processing and databases over the internet instead of on site."
+BEFORE = "The benefits of moving a small firm's servers to a cloud provider come down to three things."
+AFTER = "Each of these benefits depends on choosing a provider whose data centres are close to your customers."
+ITEMS = ["Cost efficiency: no upfront hardware and lower maintenance bills.",
+         "Scalability: resources grow or shrink with demand.",
+         "Accessibility: staff reach their files from anywhere."]
+
+
+def main_block(list_html: str, after: str = f"<p>{AFTER}</p>"):
+    html = f"<div id='m'><p>{INTRO}</p><p>{BEFORE}</p>{list_html}{after}</div>"
+    root = fromstring(html)
+    return root, measure(root)
+
+
+BULLETS = "<ul>" + "".join(f"<li>{i}</li>" for i in ITEMS) + "</ul>"
+EXTRACTED = f"{INTRO}\n{BEFORE}\n{AFTER}"
+
+
+@pytest.mark.parametrize("list_html, after, recovered", [
+    (BULLETS, f"<p>{AFTER}</p>", True),
+    (BULLETS.replace("<li>", "<li><b>").replace("</li>", "</b></li>"), f"<p>{AFTER}</p>", True),
+    # a link list is a menu or related links, not bullets of the article
+    ("<ul>" + "".join(f"<li><a href='/{n}'>{i}</a></li>" for n, i in enumerate(ITEMS)) + "</ul>",
+     f"<p>{AFTER}</p>", False),
+    # after the last kept paragraph: comments, pingbacks and related lists live there
+    (BULLETS, "", False),
+    # a form's options
+    ("<ul>" + "".join(f"<li><input type='checkbox'> {i}</li>" for i in ITEMS) + "</ul>", f"<p>{AFTER}</p>", False),
+    # items made of headings and paragraphs are the extractor's to judge
+    ("<ul>" + "".join(f"<li><h3>Item</h3><p>{i}</p></li>" for i in ITEMS) + "</ul>", f"<p>{AFTER}</p>", False),
+])
+def test_a_dropped_list_goes_back_between_its_neighbours(list_html, after, recovered):
+    root, stats = main_block(list_html, after)
+    text = recover_lists(EXTRACTED, root, stats)
+    lines = text.split("\n")
+    if recovered:
+        assert lines == [INTRO, BEFORE] + [f"- {i}" for i in ITEMS] + [AFTER]
+    else:
+        assert text == EXTRACTED
+
+
+def test_a_list_the_extractor_kept_is_not_doubled():
+    root, stats = main_block(BULLETS)
+    kept = f"{INTRO}\n{BEFORE}\n" + "\n".join(f"- {i}" for i in ITEMS) + f"\n{AFTER}"
+    assert recover_lists(kept, root, stats) == kept
+
+
+def test_bullets_of_a_page_builder_article_reach_the_record():
+    """No container trafilatura knows (a site builder's class names): its wild-text pass takes no lists."""
+    paras = "".join(f"<p>{p} {p}</p>" for p in (INTRO, BEFORE))
+    body = (f"<html><head><title>Why small firms move to the cloud</title></head><body><div class='w-layout-grid'>"
+            f"<div class='post-blog-richtext w-richtext'><h1>Why small firms move to the cloud</h1>{paras}"
+            f"{BULLETS}<p>{AFTER} {AFTER}</p></div></div></body></html>").encode()
+    text = clean_page(RawPage(body=body, source="builder.html")).articles[0].text
+    for item in ITEMS:
+        assert f"- {item}" in text
+    assert text.index(ITEMS[0]) < text.index(AFTER)
