@@ -21,7 +21,7 @@ from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
 from .prune import Pruner
 from .records import Article, PageResult, RawPage, Removal
-from .recover import recover_lists
+from .recover import recover_dropped
 from .segment import find_segments
 from .sniff import looks_binary
 
@@ -108,7 +108,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
                 body_text = slow_text
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
-            body_text = with_lead(recover_lists(body_text, main, stats), meta)
+            body_text = with_lead(recover_dropped(body_text, main, stats), meta)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:

@@ -1,10 +1,11 @@
-"""Put back the bulleted lists of the article that the extractor left out.
+"""Put back the bulleted lists and section headings of the article that the extractor left out.
 
 On a page whose article sits in no container trafilatura knows (many site builders), it falls back to
-"wild text" recovery, which takes paragraphs, quotes, code and tables but no lists: the bullets of a
-how-to or a "key points" box vanish while the paragraphs around them stay. A list inside our main block,
-with few links (not a menu or a related list: the pruning already took those), whose items are missing
-from the text, goes back in after the block that precedes it in the page.
+"wild text" recovery, which takes paragraphs, quotes, code and tables but no lists and no headings: the
+bullets of a how-to and the headings between its sections vanish while the paragraphs around them stay.
+A list inside our main block with few links (not a menu or a related list: the pruning already took
+those), or a heading over a body paragraph, whose text is missing goes back in after the nearest block
+before it that the text kept, provided kept text also follows it (the article goes on past it).
 """
 from __future__ import annotations
 
@@ -20,7 +21,11 @@ MIN_ITEMS = 2
 ANCHOR_CHARS = 60   # how much of the preceding block's text must be found in the extracted text
 NOT_PROSE = ("script", "style", "form", "input", "select", "button", "textarea")
 BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "figure")
-ANCHOR_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table")
+ANCHOR_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "li")
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+HEADING_CHARS = (12, 150)
+HEADING_BODY_CHARS = 80   # the paragraph a section heading stands over
+NEIGHBOURS = 12   # blocks looked at on each side (the items of a dropped list before this one count singly)
 
 
 def _words(text: str) -> str:
@@ -32,57 +37,76 @@ def _item_lines(lst: HtmlElement) -> list[str]:
     return [item for item in items if item]
 
 
-def _neighbour(lst: HtmlElement, main: HtmlElement, preceding: bool) -> str | None:
-    """The text of the nearest block before (or after) the list, inside the main block."""
-    node = lst
+def _neighbours(block: HtmlElement, main: HtmlElement, preceding: bool):
+    """The texts of the blocks before (or after) this one inside the main block, nearest first."""
+    node = block
     while node is not None and node is not main:
         for sib in node.itersiblings(preceding=preceding):
             if not isinstance(sib.tag, str):
                 continue
             blocks = [sib] if sib.tag in ANCHOR_TAGS else list(sib.iter(*ANCHOR_TAGS))
-            for block in (reversed(blocks) if preceding else blocks):
-                text = " ".join(block.text_content().split())
+            for anchor in (reversed(blocks) if preceding else blocks):
+                text = " ".join(anchor.text_content().split())
                 if len(text) >= 20:
-                    return text
+                    yield text
         node = node.getparent()
+
+
+def _kept_neighbour(block: HtmlElement, main: HtmlElement, preceding: bool,
+                    folded_lines: list[str]) -> tuple[int, str] | None:
+    """The line of the nearest of the few blocks around this one that the text kept (a neighbour that was
+    itself dropped, or was a card, is passed over), with that block's text."""
+    for text, _ in zip(_neighbours(block, main, preceding), range(NEIGHBOURS)):
+        key = _words(text[:ANCHOR_CHARS])
+        at = next((i for i, line in enumerate(folded_lines) if key and key in line), None)
+        if at is not None:
+            return at, text
     return None
 
 
-def _line_of(text: str | None, folded_lines: list[str]) -> int | None:
-    key = _words(text[:ANCHOR_CHARS]) if text else ""
-    return next((i for i, line in enumerate(folded_lines) if key and key in line), None)
-
-
-def recover_lists(body_text: str, main: HtmlElement | None, stats: dict[HtmlElement, BlockStats]) -> str:
+def recover_dropped(body_text: str, main: HtmlElement | None, stats: dict[HtmlElement, BlockStats]) -> str:
     if main is None or not body_text:
         return body_text
     lines = body_text.split("\n")
     folded_lines = [_words(line) for line in lines]
     folded_body = "\n".join(folded_lines)
-    for lst in main.iter("ul", "ol"):
-        if any(a.tag in ("ul", "ol", "li") for a in lst.iterancestors() if a is not main):
-            continue   # a nested list comes back with its parent
-        s = stats.get(lst)
-        if s is None or link_density(s) >= MAX_LINK_DENSITY:
+    for block in main.iter("ul", "ol", *HEADINGS):
+        lines_of_block = _recoverable(block, main, stats, folded_body)
+        if not lines_of_block:
             continue
-        if next(lst.iter(*NOT_PROSE), None) is not None or next(lst.iter(*BLOCKS), None) is not None:
-            # a form's options, a script's text: no bullets of the article; items built of headings and
-            # paragraphs (product cards, FAQ accordions) are the extractor's to judge, block by block
-            continue
-        items = _item_lines(lst)
-        if len(items) < MIN_ITEMS:
-            continue
-        missing = [item for item in items if _words(item) not in folded_body]
-        if len(missing) * 2 < len(items):
-            continue   # the extractor kept the list (or most of it)
         # kept text on both sides: the list stands inside the article, not after its end (where comments,
         # pingbacks and related lists are); with no place to put it, it is better left out
-        at = _line_of(_neighbour(lst, main, preceding=True), folded_lines)
-        after = _line_of(_neighbour(lst, main, preceding=False), folded_lines)
-        if at is None or after is None or after <= at:
+        before = _kept_neighbour(block, main, True, folded_lines)
+        after = _kept_neighbour(block, main, False, folded_lines)
+        if before is None or after is None or after[0] <= before[0]:
             continue
-        block = [f"- {item}" for item in items]
-        lines[at + 1:at + 1] = block
-        folded_lines[at + 1:at + 1] = [_words(b) for b in block]
+        if block.tag in HEADINGS and len(next(_neighbours(block, main, False), "")) < HEADING_BODY_CHARS:
+            continue   # a heading over a short text is a card's or a logo's, not a section's
+        at = before[0]
+        lines[at + 1:at + 1] = lines_of_block
+        folded_lines[at + 1:at + 1] = [_words(b) for b in lines_of_block]
         folded_body = "\n".join(folded_lines)
     return "\n".join(lines)
+
+
+def _recoverable(block: HtmlElement, main: HtmlElement, stats: dict[HtmlElement, BlockStats],
+                 folded_body: str) -> list[str]:
+    """The lines a dropped list or heading would give back; none when it was kept or is no article text."""
+    s = stats.get(block)
+    if s is None or link_density(s) >= MAX_LINK_DENSITY or next(block.iter(*NOT_PROSE), None) is not None:
+        return []   # links are menus and related lists; a form's options, a script's text no article text
+    if any(a.tag in ("ul", "ol", "li") for a in block.iterancestors() if a is not main):
+        return []   # a nested list comes back with its parent; a heading in a list is a card's
+    if block.tag in HEADINGS:
+        text = " ".join(block.text_content().split())
+        low, high = HEADING_CHARS
+        return [text] if low <= len(text) <= high and _words(text) not in folded_body else []
+    if next(block.iter(*BLOCKS), None) is not None:
+        return []   # items built of headings and paragraphs (cards, FAQ accordions): the extractor's to judge
+    items = _item_lines(block)
+    if len(items) < MIN_ITEMS:
+        return []
+    missing = [item for item in items if _words(item) not in folded_body]
+    if len(missing) * 2 < len(items):
+        return []   # the extractor kept the list (or most of it)
+    return [f"- {item}" for item in items]

@@ -7,7 +7,7 @@ from lxml.html import fromstring
 from cleaners.blocks import measure
 from cleaners.pipeline import clean_page
 from cleaners.records import RawPage
-from cleaners.recover import recover_lists
+from cleaners.recover import recover_dropped
 
 INTRO = "Cloud computing delivers storage, processing and databases over the internet instead of on site."
 BEFORE = "The benefits of moving a small firm's servers to a cloud provider come down to three things."
@@ -42,7 +42,7 @@ EXTRACTED = f"{INTRO}\n{BEFORE}\n{AFTER}"
 ])
 def test_a_dropped_list_goes_back_between_its_neighbours(list_html, after, recovered):
     root, stats = main_block(list_html, after)
-    text = recover_lists(EXTRACTED, root, stats)
+    text = recover_dropped(EXTRACTED, root, stats)
     lines = text.split("\n")
     if recovered:
         assert lines == [INTRO, BEFORE] + [f"- {i}" for i in ITEMS] + [AFTER]
@@ -53,7 +53,7 @@ def test_a_dropped_list_goes_back_between_its_neighbours(list_html, after, recov
 def test_a_list_the_extractor_kept_is_not_doubled():
     root, stats = main_block(BULLETS)
     kept = f"{INTRO}\n{BEFORE}\n" + "\n".join(f"- {i}" for i in ITEMS) + f"\n{AFTER}"
-    assert recover_lists(kept, root, stats) == kept
+    assert recover_dropped(kept, root, stats) == kept
 
 
 def test_bullets_of_a_page_builder_article_reach_the_record():
@@ -66,3 +66,18 @@ def test_bullets_of_a_page_builder_article_reach_the_record():
     for item in ITEMS:
         assert f"- {item}" in text
     assert text.index(ITEMS[0]) < text.index(AFTER)
+
+
+@pytest.mark.parametrize("heading, after, recovered", [
+    ("<h2>What a cloud provider costs</h2>", f"<p>{AFTER}</p>", True),
+    # a card's or a logo's heading: too short, or over a short text
+    ("<h3>Zoom</h3>", f"<p>{AFTER}</p>", False),
+    ("<h3>What a cloud provider costs</h3>", f"<p>From nine dollars a month for small teams.</p><p>{AFTER}</p>",
+     False),
+])
+def test_a_dropped_section_heading_goes_back(heading, after, recovered):
+    root, stats = main_block(heading, after)
+    text = recover_dropped(EXTRACTED, root, stats)
+    title = fromstring(heading).text_content()
+    assert (text.split("\n") == [INTRO, BEFORE, title, AFTER]) is recovered
+    assert (title in text) is recovered
