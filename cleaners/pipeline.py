@@ -21,7 +21,7 @@ from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
 from .prune import Pruner
 from .records import Article, PageResult, RawPage, Removal
-from .recover import recover_dropped
+from .recover import recover_dropped, with_lead
 from .segment import find_segments
 from .sniff import looks_binary
 
@@ -108,7 +108,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
                 body_text = slow_text
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
-            body_text = with_lead(recover_dropped(body_text, main, stats), meta)
+            lead = meta.standfirst if meta.standfirst_opens else None
+            body_text = with_lead(recover_dropped(body_text, main, stats), lead)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:
@@ -125,17 +126,6 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if not result.articles:
         result.skip_reason = "no_text"
     return result
-
-
-def with_lead(body_text: str, meta: PageMeta) -> str:
-    """The standfirst that opens the article goes first in its text when the extractor left it out."""
-    if meta.standfirst and meta.standfirst_opens and _words(meta.standfirst) not in _words(body_text):
-        return meta.standfirst + "\n" + body_text
-    return body_text
-
-
-def _words(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
 
 
 def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:

@@ -1,4 +1,7 @@
-"""Put back the bulleted lists and section headings of the article that the extractor left out.
+"""Put back the parts of the article that the extractor left out: its lead, bulleted lists and section headings.
+
+A standfirst standing between the headline and the body (metadata._standfirst) opens the text: extractors
+drop leads marked "teaser" or kept in the page's header.
 
 On a page whose article sits in no container trafilatura knows (many site builders), it falls back to
 "wild text" recovery, which takes paragraphs, quotes, code and tables but no lists and no headings: the
@@ -30,6 +33,13 @@ NEIGHBOURS = 12   # blocks looked at on each side (the items of a dropped list b
 
 def _words(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
+
+
+def with_lead(body_text: str, lead: str | None) -> str:
+    """The lead goes first in the text when the extractor left it out."""
+    if lead and _words(lead) not in _words(body_text):
+        return lead + "\n" + body_text
+    return body_text
 
 
 def _item_lines(lst: HtmlElement) -> list[str]:
