@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 SPACE = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
+LONG_PARAGRAPH = 80   # characters of a <p> that count as article prose
 
 
 @dataclass(slots=True)
@@ -17,7 +19,7 @@ class BlockStats:
     text: int = 0        # characters of visible text (whitespace collapsed per node)
     link_text: int = 0   # characters inside <a>
     links: int = 0       # number of <a href>
-    paragraphs: int = 0  # <p> elements with 80+ characters of text
+    paragraphs: int = 0  # <p> elements with LONG_PARAGRAPH+ characters of text
 
 
 INVISIBLE = {"script", "style", "noscript", "template", "svg"}
@@ -46,7 +48,7 @@ def measure(root: HtmlElement) -> dict[HtmlElement, BlockStats]:
         if tag == "a":
             link_text = text
             links += 1
-        elif tag == "p" and text >= 80:
+        elif tag == "p" and text >= LONG_PARAGRAPH:
             paragraphs += 1
         stats[el] = BlockStats(text, link_text, links, paragraphs)
     return stats
@@ -78,6 +80,12 @@ def leading_text(el: HtmlElement, chars: int) -> str:
 def phrase_key(text: str) -> str:
     """Case-folded text with the decoration pages put around button labels stripped."""
     return text.casefold().strip(" \t\n:：.…»›→>|-–—·•*()[]!?¿¡").strip()
+
+
+def word_key(text: str) -> str:
+    """The text's words, case-folded, one space apart: what two copies of a text share whatever their markup,
+    punctuation or line breaks."""
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def values_matching(pattern: re.Pattern, values: list[str]) -> list[int]:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import values_matching
+from .blocks import LONG_PARAGRAPH, values_matching
 from .bylines import byline_text
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
@@ -459,6 +459,7 @@ def _aware(value: str) -> datetime | None:
     return parsed if parsed.tzinfo is not None else None
 
 
+LEAD_MIN_WORDS = 6   # "Updated 3 June" is no lead
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
 
 
@@ -482,13 +483,9 @@ def _opens_article(tree: HtmlElement, lead: HtmlElement) -> bool:
             return seen_h1
         if el.tag == "h1":
             seen_h1 = True
-        elif el.tag == "p" and el not in inside and len(el.text_content().strip()) >= BODY_PARAGRAPH_CHARS:
+        elif el.tag == "p" and el not in inside and len(el.text_content().strip()) >= LONG_PARAGRAPH:
             return False   # the body had begun: this is a summary further down
     return False
-
-
-LEAD_MIN_WORDS = 6          # "Updated 3 June" is no lead
-BODY_PARAGRAPH_CHARS = 80   # the measure's long paragraph (blocks.measure)
 
 
 def _page_headline(tree: HtmlElement) -> str | None:

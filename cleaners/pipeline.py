@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from .blocks import measure
+from .blocks import measure, word_key
 from .classify import page_kind
 from .decode import decode_html
 from .extract import extract_body, segment_document, split_on_blocks
@@ -36,8 +36,7 @@ CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-
 
 
 def content_hash(text: str) -> str:
-    normal = " ".join(WORD.findall(text.casefold()))
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    return hashlib.sha256(word_key(text).encode("utf-8")).hexdigest()
 
 
 def article_id(page: RawPage, url: str | None, index: int) -> str:
@@ -132,6 +131,10 @@ def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tup
     return segment_document(post), post_metadata(post, page_meta, page.url or page_meta.url)
 
 
+def _opening(text: str) -> list[str]:
+    return WORD.findall(text.casefold())[:12]
+
+
 def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     url = meta.url
     try:
@@ -139,9 +142,8 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
     except ValueError:
         domain = None
     description = meta.description
-    opening = WORD.findall(text.casefold())[:12]
-    if description and WORD.findall(description.casefold())[:12] == opening and \
-            not (meta.standfirst and WORD.findall(meta.standfirst.casefold())[:12] == opening):
+    opening = _opening(text)
+    if description and _opening(description) == opening and not (meta.standfirst and _opening(meta.standfirst) == opening):
         description = None   # only the first paragraph again (a standfirst is the page's own summary: it stays)
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,

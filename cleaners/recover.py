@@ -12,13 +12,13 @@ before it that the text kept, provided kept text also follows it (the article go
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
+from itertools import chain, islice
 
 from lxml.html import HtmlElement
 
-from .blocks import BlockStats, link_density
+from .blocks import LONG_PARAGRAPH, BlockStats, link_density, word_key
 
-WORD = re.compile(r"\w+")
 MAX_LINK_DENSITY = 0.3
 MIN_ITEMS = 2
 ANCHOR_CHARS = 60   # how much of the preceding block's text must be found in the extracted text
@@ -26,18 +26,13 @@ NOT_PROSE = ("script", "style", "form", "input", "select", "button", "textarea")
 BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "figure")
 ANCHOR_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "li")
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-HEADING_CHARS = (12, 150)
-HEADING_BODY_CHARS = 80   # the paragraph a section heading stands over
+HEADING_CHARS = (12, 150)   # a section heading stands over a long paragraph (blocks.LONG_PARAGRAPH)
 NEIGHBOURS = 12   # blocks looked at on each side (the items of a dropped list before this one count singly)
-
-
-def _words(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
 
 
 def with_lead(body_text: str, lead: str | None) -> str:
     """The lead goes first in the text when the extractor left it out."""
-    if lead and _words(lead) not in _words(body_text):
+    if lead and word_key(lead) not in word_key(body_text):
         return lead + "\n" + body_text
     return body_text
 
@@ -62,15 +57,14 @@ def _neighbours(block: HtmlElement, main: HtmlElement, preceding: bool):
         node = node.getparent()
 
 
-def _kept_neighbour(block: HtmlElement, main: HtmlElement, preceding: bool,
-                    folded_lines: list[str]) -> tuple[int, str] | None:
-    """The line of the nearest of the few blocks around this one that the text kept (a neighbour that was
-    itself dropped, or was a card, is passed over), with that block's text."""
-    for text, _ in zip(_neighbours(block, main, preceding), range(NEIGHBOURS)):
-        key = _words(text[:ANCHOR_CHARS])
+def _kept_line(neighbours: Iterable[str], folded_lines: list[str]) -> int | None:
+    """The line of the nearest of these neighbours that the text kept (a neighbour that was itself dropped,
+    or was a card, is passed over)."""
+    for text in neighbours:
+        key = word_key(text[:ANCHOR_CHARS])
         at = next((i for i, line in enumerate(folded_lines) if key and key in line), None)
         if at is not None:
-            return at, text
+            return at
     return None
 
 
@@ -78,23 +72,24 @@ def recover_dropped(body_text: str, main: HtmlElement | None, stats: dict[HtmlEl
     if main is None or not body_text:
         return body_text
     lines = body_text.split("\n")
-    folded_lines = [_words(line) for line in lines]
+    folded_lines = [word_key(line) for line in lines]
     folded_body = "\n".join(folded_lines)
     for block in main.iter("ul", "ol", *HEADINGS):
         lines_of_block = _recoverable(block, main, stats, folded_body)
         if not lines_of_block:
             continue
+        following = islice(_neighbours(block, main, preceding=False), NEIGHBOURS)
+        nearest_after = next(following, "")
+        if block.tag in HEADINGS and len(nearest_after) < LONG_PARAGRAPH:
+            continue   # a heading over a short text is a card's or a logo's, not a section's
         # kept text on both sides: the list stands inside the article, not after its end (where comments,
         # pingbacks and related lists are); with no place to put it, it is better left out
-        before = _kept_neighbour(block, main, True, folded_lines)
-        after = _kept_neighbour(block, main, False, folded_lines)
-        if before is None or after is None or after[0] <= before[0]:
+        at = _kept_line(islice(_neighbours(block, main, preceding=True), NEIGHBOURS), folded_lines)
+        after = _kept_line(chain((nearest_after,), following), folded_lines)
+        if at is None or after is None or after <= at:
             continue
-        if block.tag in HEADINGS and len(next(_neighbours(block, main, False), "")) < HEADING_BODY_CHARS:
-            continue   # a heading over a short text is a card's or a logo's, not a section's
-        at = before[0]
         lines[at + 1:at + 1] = lines_of_block
-        folded_lines[at + 1:at + 1] = [_words(b) for b in lines_of_block]
+        folded_lines[at + 1:at + 1] = [word_key(b) for b in lines_of_block]
         folded_body = "\n".join(folded_lines)
     return "\n".join(lines)
 
@@ -110,13 +105,13 @@ def _recoverable(block: HtmlElement, main: HtmlElement, stats: dict[HtmlElement,
     if block.tag in HEADINGS:
         text = " ".join(block.text_content().split())
         low, high = HEADING_CHARS
-        return [text] if low <= len(text) <= high and _words(text) not in folded_body else []
+        return [text] if low <= len(text) <= high and word_key(text) not in folded_body else []
     if next(block.iter(*BLOCKS), None) is not None:
         return []   # items built of headings and paragraphs (cards, FAQ accordions): the extractor's to judge
     items = _item_lines(block)
     if len(items) < MIN_ITEMS:
         return []
-    missing = [item for item in items if _words(item) not in folded_body]
+    missing = [item for item in items if word_key(item) not in folded_body]
     if len(missing) * 2 < len(items):
         return []   # the extractor kept the list (or most of it)
     return [f"- {item}" for item in items]
