@@ -38,6 +38,9 @@ DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:
                             rf"(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"(?<![^\W\d_])({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
                             re.IGNORECASE)
+# a byline's date split off as if it were a second name: "By Ana Ruiz, March 3, 2025" -> "March 3"
+DAY_AND_MONTH = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:de\s+|of\s+)?(?:{MONTH})\.?"
+                           rf"|(?:{MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*([/|.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
 
 
@@ -303,13 +306,13 @@ NAME_DECORATION = " ,;:|-–—·"   # separators left at either end once a link
 
 def author_names(names: list[str]) -> list[str]:
     """Names only: markup, links and (beside a name) e-mail addresses cut out; entries that are a label
-    ("Posted", "Article by") or a month dropped; case-insensitive duplicates go."""
+    ("Posted", "Article by") or a date ("March 3", "4 mai") dropped; case-insensitive duplicates go."""
     kept = []
     for name in names:
         name = URL_OR_TAG.sub("", unescape_text(name) or "").strip(NAME_DECORATION)
         without_email = EMAIL.sub("", name).strip(NAME_DECORATION)
         name = without_email or name   # an address alone is what the page gives as the author
-        if name and name.casefold() not in NOT_AUTHOR_NAMES:
+        if name and name.casefold() not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name):
             kept.append(name)
     return dedupe(kept)
 

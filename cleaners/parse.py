@@ -41,7 +41,28 @@ def parse_html(text: str) -> HtmlElement:
         raise TooDeep("nesting deeper than libxml2's limit of 256")
     if tree is None or tree.tag != "html" and tree.find(".//body") is None and len(tree) == 0:
         raise UnparsablePage("no HTML elements")
+    adopt_trailing_documents(tree)
     return tree
+
+
+def adopt_trailing_documents(tree: HtmlElement) -> None:
+    """Markup after "</body></html>" (a second document pasted in, or a theme that closes the page
+    too early) becomes a second <html> beside the root, which nothing walking down from the root ever
+    sees; on some pages it holds the whole article. Its elements move to the end of the root's body
+    (its <head> stays behind: the page's own head comes first). The emptied sibling is left in place:
+    lxml cannot detach a top-level node."""
+    strays = [el for el in tree.itersiblings() if isinstance(el.tag, str)]
+    if not strays:
+        return
+    body = tree.find("body")
+    if body is None:
+        body = etree.SubElement(tree, "body")
+    for stray in strays:
+        parts = stray if stray.tag == "html" else [stray]
+        for part in list(parts):
+            if not isinstance(part.tag, str) or part.tag == "head":
+                continue
+            body.extend(list(part) if part.tag == "body" else [part])
 
 
 def count_elements(tree: HtmlElement, limit: int = MAX_ELEMENTS) -> int:

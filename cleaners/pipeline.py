@@ -19,7 +19,7 @@ from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
-from .prune import Pruner
+from .prune import Pruner, open_boxes
 from .records import Article, PageResult, RawPage, Removal
 from .recover import recover_dropped, with_lead
 from .segment import find_segments
@@ -97,14 +97,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             pruner = Pruner(doc.find("body"))
             removals += pruner.run()
             expected_chars, page_prose = pruner.main_text, 0
-        body_text = extract_body(doc, seg_meta.url)
-        if len(body_text) < FALLBACK_SHARE * expected_chars or len(body_text) < PAGE_FALLBACK_SHARE * page_prose \
-                or len(body_text) < SHORT_BODY_CHARS:
-            # trafilatura's main extractor missed much of the text our measure found: let its
-            # fallback extractors (readability, justext) have a go, and keep the longer result
-            slow_text = extract_body(doc, seg_meta.url, fast=False)
-            if len(slow_text) > len(body_text):
-                body_text = slow_text
+        body_text = _extract(doc, seg_meta.url, expected_chars, page_prose, pruner.swallowing_boxes())
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
             lead = meta.standfirst if meta.standfirst_opens else None
@@ -125,6 +118,21 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if not result.articles:
         result.skip_reason = "no_text"
     return result
+
+
+def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose: int,
+             swallowing: list[HtmlElement]) -> str:
+    """trafilatura's fast extraction; where it missed much of the text our measure found, two more
+    tries, the longest text kept: with the boxes that swallowed the article opened (changing the tree),
+    then with trafilatura's fallback extractors (readability, justext)."""
+    text = extract_body(doc, url)
+    if not (len(text) < FALLBACK_SHARE * expected_chars or len(text) < PAGE_FALLBACK_SHARE * page_prose
+            or len(text) < SHORT_BODY_CHARS):
+        return text
+    if swallowing:
+        open_boxes(swallowing)
+        text = max(text, extract_body(doc, url), key=len)
+    return max(text, extract_body(doc, url, fast=False), key=len)
 
 
 def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:

@@ -157,6 +157,16 @@ class Pruner:
         self._remove_link_lists()
         return self.removals
 
+    def swallowing_boxes(self) -> list[HtmlElement]:
+        """Boxes around the article that call themselves boilerplate yet hold most of the page: a
+        newsletter popup or a <header> left unclosed, so the parser nested the rest of the page in it.
+        The extractor's own cleaning would throw the article away with them (see open_boxes)."""
+        if self.main is None:
+            return []
+        return [el for el in (self.main, *self.main.iterancestors())
+                if el.tag not in NEVER_BY_TOKEN and self.stats[el].text > PAGE_SHARE_MAX * self.page_text
+                and (semantic_reason(el) or token_reason(el))]
+
     def _phrase_reason(self, el: HtmlElement) -> str | None:
         s = self.stats[el]
         if el.tag not in SMALL_BLOCKS or s.text == 0 or s.text > 400:
@@ -234,3 +244,10 @@ class Pruner:
                 if all(self.stats[li].text < 160 for li in items):
                     self.remove(el, f"link-density {link_density(s):.2f}")
 
+
+def open_boxes(boxes: list[HtmlElement]) -> None:
+    """Each box becomes a plain <div>: no boilerplate tag, role, class or id left for an extractor to drop it by."""
+    for el in boxes:
+        for attr in ("class", "id", "role", "itemprop", "itemtype"):
+            el.attrib.pop(attr, None)
+        el.tag = "div"

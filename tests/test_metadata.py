@@ -101,6 +101,9 @@ def test_shows_january(text, year, expected):
     # names that look like labels or months, and slashes in real names, stay
     (["Jan"], ["Jan"]), (["May"], ["May"]), (["Anonymous"], ["Anonymous"]), (["det/dpa"], ["det/dpa"]),
     (["Bündnis 90/Die Grünen"], ["Bündnis 90/Die Grünen"]), (["Jane Doe", "jane doe"], ["Jane Doe"]),
+    # the date of "By Ana Ruiz, March 3, 2025" split off as a second name goes; names with a month in them stay
+    (["Ana Ruiz", "March 3"], ["Ana Ruiz"]), (["4 mai"], []), (["Dec. 19th"], []), (["March Hare"], ["March Hare"]),
+    (["Mai Nguyen"], ["Mai Nguyen"]), (["June 3rd Collective"], ["June 3rd Collective"]),
 ])
 def test_author_names(names, expected):
     assert author_names(names) == expected
