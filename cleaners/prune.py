@@ -93,6 +93,17 @@ def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlEl
         node = best
 
 
+def declared_article(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:
+    """The page's own word for where its article is: the one element marked itemprop="articleBody", else
+    the one <article> with text. A short post has too few long paragraphs for find_main to settle on it,
+    and the box around it may carry a layout class such as "cb-sidebar-right"."""
+    bodies = root.xpath(".//*[@itemprop='articleBody']")
+    if len(bodies) == 1:
+        return bodies[0]
+    articles = [el for el in root.iter("article") if stats.get(el) and stats[el].text]
+    return articles[0] if len(articles) == 1 else None
+
+
 class Pruner:
     """Removes boilerplate blocks from one tree; `removals` lists what went and why."""
 
@@ -101,6 +112,9 @@ class Pruner:
         self.stats = stats if stats is not None else measure(root)
         self.main = find_main(root, self.stats)
         self.protected = set(self.main.iterancestors()) | {self.main} if self.main is not None else {root}
+        declared = declared_article(root, self.stats)
+        if declared is not None:
+            self.protected |= set(declared.iterancestors()) | {declared}
         self.main_text = self.stats[self.main].text if self.main is not None else self.stats[root].text
         self.page_text = self.stats[root].text
         self.removals: list[Removal] = []

@@ -117,6 +117,28 @@ def test_prose_in_a_box_called_sidebar_stays():
     assert "Other news" not in result.articles[0].text
 
 
+SHORT_POST = ("<p>The harbour choir recorded its winter concert in the old fish market, and the whole evening is "
+              "now online as a podcast episode, with an interview with the conductor about the new songs.</p>")
+
+
+@pytest.mark.parametrize("article_markup, kept", [
+    ("<article class='post'>{}</article>", True),                      # the page's one <article>
+    ("<div itemprop='articleBody'>{}</div>", True),                    # or its one articleBody
+    ("<div class='post'>{}</div>", False),                             # nothing declared: the box rule stands
+    ("<article class='post'>{}</article><article><p>Other post</p></article>", False),   # cards, not the article
+])
+def test_the_article_the_page_declares_is_never_taken_by_a_layout_class(article_markup, kept):
+    """A short post (one long paragraph) inside a box whose class names the layout ("cb-sidebar-right"):
+    the box would go as a sidebar, but not when it holds the article the page's markup declares."""
+    body = ("<html><head><title>Winter concert</title></head><body><div class='cb-post-wrap cb-sidebar-right'>"
+            "<h1>Winter concert</h1>" + article_markup.format(SHORT_POST) + "</div><div class='footer-links'>"
+            + "".join(f"<p>Long footer paragraph number {i} about the choir's history and its many members "
+                      f"over the last eighty years.</p>" for i in range(3)) + "</div></body></html>").encode()
+    result = clean_page(RawPage(body=body, source="short-post.html"))
+    text = " ".join(a.text for a in result.articles)
+    assert ("recorded its winter concert" in text) is kept
+
+
 def test_teaser_before_full_text_is_dropped_and_full_text_kept_once():
     teaser = PROSE[0][:120] + "…"
     result = clean_page(RawPage(body=page(f"<p class='lead-in'>{teaser}</p>", position=0), source="t.html"))
