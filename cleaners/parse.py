@@ -27,7 +27,8 @@ class TooDeep(UnparsablePage):
     """libxml2 stopped at its nesting limit: the rest of the page was never read."""
 
 
-def parse_html(text: str) -> HtmlElement:
+def parse_html(text: str, repairs: list[str] | None = None) -> HtmlElement:
+    """repairs, if given, gets a line for each mend of the tree (for scrape explain)."""
     text = repair_faulty_html(text, text[:50].lower())
     try:
         try:
@@ -41,11 +42,13 @@ def parse_html(text: str) -> HtmlElement:
         raise TooDeep("nesting deeper than libxml2's limit of 256")
     if tree is None or tree.tag != "html" and tree.find(".//body") is None and len(tree) == 0:
         raise UnparsablePage("no HTML elements")
-    adopt_trailing_documents(tree)
+    moved = adopt_trailing_documents(tree)
+    if moved and repairs is not None:
+        repairs.append(f"markup after the end of the document moved into the body ({moved} element{'s' if moved > 1 else ''})")
     return tree
 
 
-def adopt_trailing_documents(tree: HtmlElement) -> None:
+def adopt_trailing_documents(tree: HtmlElement) -> int:
     """Markup after "</body></html>" (a second document pasted in, or a theme that closes the page
     too early) becomes a second <html> beside the root, which nothing walking down from the root ever
     sees; on some pages it holds the whole article. Its elements move to the end of the root's body
@@ -53,7 +56,8 @@ def adopt_trailing_documents(tree: HtmlElement) -> None:
     lxml cannot detach a top-level node."""
     strays = [el for el in tree.itersiblings() if isinstance(el.tag, str)]
     if not strays:
-        return
+        return 0
+    moved = 0
     body = tree.find("body")
     if body is None:
         body = etree.SubElement(tree, "body")
@@ -62,7 +66,10 @@ def adopt_trailing_documents(tree: HtmlElement) -> None:
         for part in list(parts):
             if not isinstance(part.tag, str) or part.tag == "head":
                 continue
-            body.extend(list(part) if part.tag == "body" else [part])
+            children = list(part) if part.tag == "body" else [part]
+            body.extend(children)
+            moved += len(children)
+    return moved
 
 
 def count_elements(tree: HtmlElement, limit: int = MAX_ELEMENTS) -> int:

@@ -57,7 +57,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
         return result
     text, _ = decode_html(page.body, page.headers)
     try:
-        tree = parse_html(text)
+        tree = parse_html(text, result.repairs)
     except TooDeep:
         result.skip_reason = "too_deep"
         return result
@@ -97,7 +97,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             pruner = Pruner(doc.find("body"))
             removals += pruner.run()
             expected_chars, page_prose = pruner.main_text, 0
-        body_text = _extract(doc, seg_meta.url, expected_chars, page_prose, pruner.swallowing_boxes())
+        body_text = _extract(doc, seg_meta.url, expected_chars, page_prose, pruner.swallowing_boxes(), result.repairs)
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
             lead = meta.standfirst if meta.standfirst_opens else None
@@ -121,7 +121,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
 
 
 def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose: int,
-             swallowing: list[HtmlElement]) -> str:
+             swallowing: list[HtmlElement], repairs: list[str]) -> str:
     """trafilatura's fast extraction; where it missed much of the text our measure found, two more
     tries, the longest text kept: with the boxes that swallowed the article opened (changing the tree),
     then with trafilatura's fallback extractors (readability, justext)."""
@@ -130,7 +130,7 @@ def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose:
             or len(text) < SHORT_BODY_CHARS):
         return text
     if swallowing:
-        open_boxes(swallowing)
+        repairs += open_boxes(swallowing)
         text = max(text, extract_body(doc, url), key=len)
     return max(text, extract_body(doc, url, fast=False), key=len)
 

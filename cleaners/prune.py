@@ -259,9 +259,17 @@ class Pruner:
                     self.remove(el, f"link-density {link_density(s):.2f}")
 
 
-def open_boxes(boxes: list[HtmlElement]) -> None:
-    """Each box becomes a plain <div>: no boilerplate tag, role, class or id left for an extractor to drop it by."""
+def open_boxes(boxes: list[HtmlElement]) -> list[str]:
+    """Each box becomes a plain <div>: no boilerplate tag, role, class or id left for an extractor to drop
+    it by. Returns what was opened, for scrape explain."""
+    opened = [f"opened <{el.tag}{_named(el)}>, marked {semantic_reason(el) or token_reason(el)}: it held the article"
+              for el in boxes]
     for el in boxes:
         for attr in ("class", "id", "role", "itemprop", "itemtype"):
             el.attrib.pop(attr, None)
         el.tag = "div"
+    return opened
+
+
+def _named(el: HtmlElement) -> str:
+    return "".join(f' {attr}="{el.get(attr)[:60]}"' for attr in ("id", "class", "role") if el.get(attr))

@@ -58,5 +58,6 @@ class PageResult:
     articles: list[Article] = field(default_factory=list)
     skip_reason: str | None = None   # "listing", "empty", "not_html", "too_large", "timeout", ...
     removals: list[Removal] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)   # broken markup mended so the article could be read
     article_probability: float | None = None   # the page-kind model's verdict, when it was asked
     article_signals: dict[str, float] = field(default_factory=dict)   # its strongest pushes, in log-odds

@@ -47,6 +47,7 @@ def render_text(result: PageResult) -> str:
     lines = [f"page: {result.source}"]
     if result.article_probability is not None:
         lines.append(page_kind_line(result))
+    lines += [f"repaired: {note}" for note in result.repairs]
     if result.skip_reason:
         lines.append(f"no record: skipped as {result.skip_reason}")
     for art in result.articles:
@@ -75,6 +76,7 @@ def render_html(result: PageResult) -> str:
         for r in result.removals)
     verdict = (f"<p class=meta>{html.escape(page_kind_line(result))}</p>"
                if result.article_probability is not None else "")
+    verdict += "".join(f"<p class=meta>repaired: {html.escape(note)}</p>" for note in result.repairs)
     legend = "".join(f"<span style='background:{c}'>{html.escape(k)}</span> " for k, c in COLOURS.items())
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>explain: {html.escape(result.source)}</title>
 <style>body{{font-family:sans-serif;margin:1em}} .cols{{display:flex;gap:1em}} .cols>div{{flex:1;min-width:0}}

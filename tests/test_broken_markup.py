@@ -17,7 +17,9 @@ HEAD = "<head><title>Harbour wall repairs approved</title><meta property='og:typ
 
 
 def test_markup_after_the_end_of_the_document_moves_into_the_body():
-    tree = parse_html(f"<html>{HEAD}<body><nav><a href='/'>Home</a></nav></body></html>{ARTICLE}")
+    repairs: list[str] = []
+    tree = parse_html(f"<html>{HEAD}<body><nav><a href='/'>Home</a></nav></body></html>{ARTICLE}", repairs)
+    assert repairs == ["markup after the end of the document moved into the body (1 element)"]
     body = tree.find("body")
     assert "Paragraph 5 of the report" in body.text_content()
     assert all(len(sibling) == 0 for sibling in tree.itersiblings())   # nothing left beside the root
@@ -25,8 +27,9 @@ def test_markup_after_the_end_of_the_document_moves_into_the_body():
 
 
 def test_a_page_without_trailing_markup_is_left_as_parsed():
-    tree = parse_html(f"<html>{HEAD}<body>{ARTICLE}</body></html>")
-    assert [el.tag for el in tree.find("body")] == ["article"] and next(tree.itersiblings(), None) is None
+    repairs: list[str] = []
+    tree = parse_html(f"<html>{HEAD}<body>{ARTICLE}</body></html>", repairs)
+    assert repairs == [] and [el.tag for el in tree.find("body")] == ["article"] and next(tree.itersiblings(), None) is None
 
 
 def _boxes(html: str) -> list[str]:
@@ -62,6 +65,7 @@ def _clean(html: str):
 def test_an_article_swallowed_by_a_popup_is_extracted():
     result = _clean(f"<html>{HEAD}<body><aside class='newsletter-popup'><div><p>Join us</p><div>{ARTICLE}</body></html>")
     assert len(result.articles) == 1 and "Paragraph 5 of the report" in result.articles[0].text
+    assert result.repairs == ['opened <aside class="newsletter-popup">, marked sidebar: it held the article']
 
 
 def test_boxes_are_opened_only_when_the_extractor_came_back_short(monkeypatch):

@@ -37,3 +37,19 @@ def test_explain_missing_file_fails_clearly(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", str(tmp_path / "nope.html")],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+def test_explain_names_the_markup_it_repaired(tmp_path):
+    """Mends to broken markup are shown too: a box opened because it swallowed the article, markup moved
+    in from after the end of the document; a page that needed none shows no such line."""
+    out = {}
+    for name in ("en-unclosed-popup-orchard", "en-article-after-html-end", "en-wp-bridge-closure"):
+        report = tmp_path / f"{name}.html"
+        proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", f"tests/fixtures/{name}.html",
+                               "--html", str(report)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        out[name] = (proc.stdout, report.read_text(encoding="utf-8"))
+    assert 'repaired: opened <aside id="newsletter-popup"' in out["en-unclosed-popup-orchard"][0]
+    assert "repaired: opened &lt;aside" in out["en-unclosed-popup-orchard"][1]
+    assert "repaired: markup after the end of the document moved into the body" in out["en-article-after-html-end"][0]
+    assert "repaired:" not in out["en-wp-bridge-closure"][0]
