@@ -44,7 +44,8 @@ def parse_html(text: str, repairs: list[str] | None = None) -> HtmlElement:
         raise UnparsablePage("no HTML elements")
     moved = adopt_trailing_documents(tree)
     if moved and repairs is not None:
-        repairs.append(f"markup after the end of the document moved into the body ({moved} element{'s' if moved > 1 else ''})")
+        plural = "s" if moved > 1 else ""
+        repairs.append(f"markup after the end of the document moved into the body ({moved} element{plural})")
     return tree
 
 

@@ -173,7 +173,7 @@ class Pruner:
 
     def swallowing_boxes(self) -> list[HtmlElement]:
         """Boxes around the article that call themselves boilerplate yet hold most of the page: a
-        newsletter popup or a <header> left unclosed, so the parser nested the rest of the page in it.
+        newsletter popup or a menu left unclosed, so the parser nested the rest of the page in it.
         The extractor's own cleaning would throw the article away with them (see open_boxes)."""
         if self.main is None:
             return []
@@ -262,8 +262,8 @@ class Pruner:
 def open_boxes(boxes: list[HtmlElement]) -> list[str]:
     """Each box becomes a plain <div>: no boilerplate tag, role, class or id left for an extractor to drop
     it by. Returns what was opened, for scrape explain."""
-    opened = [f"opened <{el.tag}{_named(el)}>, marked {semantic_reason(el) or token_reason(el)}: it held the article"
-              for el in boxes]
+    opened = [f"opened <{el.tag}{_named(el)}>, marked {semantic_reason(el) or token_reason(el)}: "
+              "it held the article" for el in boxes]
     for el in boxes:
         for attr in ("class", "id", "role", "itemprop", "itemtype"):
             el.attrib.pop(attr, None)
