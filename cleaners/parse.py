@@ -52,16 +52,17 @@ def parse_html(text: str, repairs: list[str] | None = None) -> HtmlElement:
 def adopt_trailing_documents(tree: HtmlElement) -> int:
     """Markup after "</body></html>" (a second document pasted in, or a theme that closes the page
     too early) becomes a second <html> beside the root, which nothing walking down from the root ever
-    sees; on some pages it holds the whole article. Its elements move to the end of the root's body
-    (its <head> stays behind: the page's own head comes first). The emptied sibling is left in place:
-    lxml cannot detach a top-level node."""
+    sees; on some pages it holds the whole article. (A fragment without <html> gets the same: lxml
+    returns its first element, the rest beside it.) The elements beside the root move to the end of the
+    root's body, or of the root itself when it has none; a second <head> stays behind, the page's own
+    comes first. The emptied sibling is left in place: lxml cannot detach a top-level node."""
     strays = [el for el in tree.itersiblings() if isinstance(el.tag, str)]
     if not strays:
         return 0
     moved = 0
     body = tree.find("body")
     if body is None:
-        body = etree.SubElement(tree, "body")
+        body = tree   # a page without a <body>: the root holds its content, and now the rest of it
     for stray in strays:
         parts = stray if stray.tag == "html" else [stray]
         for part in list(parts):

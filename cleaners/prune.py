@@ -175,11 +175,15 @@ class Pruner:
         """Boxes around the article that call themselves boilerplate yet hold most of the page: a
         newsletter popup or a menu left unclosed, so the parser nested the rest of the page in it.
         The extractor's own cleaning would throw the article away with them (see open_boxes)."""
-        if self.main is None:
-            return []
-        return [el for el in (self.main, *self.main.iterancestors())
-                if el.tag not in NEVER_BY_TOKEN and self.stats[el].text > PAGE_SHARE_MAX * self.page_text
-                and (semantic_reason(el) or token_reason(el))]
+        boxes = []
+        for el in (self.main, *self.main.iterancestors()) if self.main is not None else ():
+            s = self.stats.get(el)
+            if s is None:
+                break   # above the root this pruner measured (tag soup can put <body> inside a <div>)
+            if el.tag not in NEVER_BY_TOKEN and s.text > PAGE_SHARE_MAX * self.page_text \
+                    and (semantic_reason(el) or token_reason(el)):
+                boxes.append(el)
+        return boxes
 
     def _phrase_reason(self, el: HtmlElement) -> str | None:
         s = self.stats[el]

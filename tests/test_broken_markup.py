@@ -76,3 +76,19 @@ def test_boxes_are_opened_only_when_the_extractor_came_back_short(monkeypatch):
     result = _clean(f"<html>{HEAD}<body><div class='entry-content no-share'>{long_article}</div>{SIDEBAR}</body></html>")
     assert len(result.articles) == 1 and "Paragraph 5 of the report" in result.articles[0].text
     assert opened == []
+
+
+def test_a_fragment_whose_parts_lxml_left_beside_its_root_is_read_whole():
+    """lxml returns a fragment's first element as the root and leaves the rest beside it (found by
+    bench/robustness.py: tag soup); the rest moves into that root, no <body> is made up."""
+    tree = parse_html("Intro <b>bold</b></body><p>After the closing body tag</p>")
+    assert "After the closing body tag" in tree.text_content() and tree.find(".//body") is None
+    result = _clean("Intro <b>bold</b></body><p>After the closing body tag</p>")
+    assert result.skip_reason is not None or result.articles   # cleaned without raising
+
+
+def test_swallowing_boxes_stop_at_the_root_the_pruner_measured():
+    tree = parse_html(f"<html>{HEAD}<body><div class='menu'><div id='inner'>{ARTICLE}</div></div></body></html>")
+    inner = tree.find(".//div[@id='inner']")
+    pruner = Pruner(inner, measure(inner))
+    assert pruner.swallowing_boxes() == []   # the menu above the measured root is not looked up
