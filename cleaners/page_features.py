@@ -33,6 +33,9 @@ CTA = re.compile(r"get started|contact us|request a (demo|quote)|book a (demo|ca
                  r"free trial|start your|schedule a|talk to (sales|an expert)|shop now|learn more|sign up free")
 PRICE_TEXT = re.compile(r"[$€£¥]\s?\d|\d\s?(€|eur|usd)\b", re.I)
 WE_OUR = re.compile(r"\b(we|our|us|we're|we've)\b")
+# a service page talks to its reader ("your business", "you can"); a report talks about others (English only:
+# measured on the dev corpora by site-held-out cross-validation, bench/fit_page_kind.py)
+YOU_YOUR = re.compile(r"\b(you|your|you're|yours)\b")
 WORDS = re.compile(r"\w+")
 USER_MARK = re.compile(r"(?<![a-z])(avatar|username|user-name|userinfo|user-info|postbit|poster|post-author|"
                        r"message-user|reputation|joined)(?![a-z])", re.I)
@@ -98,7 +101,9 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     f["url_service"] = float(bool(URL_SERVICE.search(path)))
     f["cta"] = _log(len(CTA.findall(buttons_lower)))
     f["price_text"] = _log(len(PRICE_TEXT.findall(main_words)))
-    f["we_our"] = min(len(WE_OUR.findall(main_words.lower())) / n_words * 20, 1.0)
+    main_lower = main_words.lower()
+    f["we_our"] = min(len(WE_OUR.findall(main_lower)) / n_words * 20, 1.0)
+    f["you_your"] = len(YOU_YOUR.findall(main_lower)) / n_words * 20
     classes = [el.get("class") for el in root.xpath("descendant-or-self::*[@class]")]
     f["user_marks"] = _log(len(values_matching(USER_MARK, classes)))
     f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons_lower + " " + main_words[:3000].lower())))

@@ -1,4 +1,5 @@
-"""Page-kind features that read the page title: a short title naming a section is a listing's."""
+"""Page-kind features: a short title naming a section is a listing's; a page that addresses its reader
+is a service page's."""
 from __future__ import annotations
 
 import pytest
@@ -46,3 +47,25 @@ def test_user_marks_count_elements(values, count):
     from cleaners.page_features import USER_MARK
     assert len(values_matching(USER_MARK, values)) == count
     assert count == sum(1 for v in values if USER_MARK.search(v))
+
+
+def _main_features(paragraphs: list[str]) -> dict[str, float]:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    tree = fromstring(f"<html><head><title>Page</title></head><body><main>{body}</main></body></html>")
+    root = tree.find("body")
+    stats = measure(root)
+    return page_features(tree, root, stats, page_metadata(tree, None), find_segments(root, stats))
+
+
+@pytest.mark.parametrize("paragraphs, low, high", [
+    # a service page addresses its reader
+    (["Your business deserves a partner you can trust. We help you grow your revenue with your own data.",
+      "You decide the plan; your team gets support whenever you need it, so you can focus on your clients."],
+     1.5, 20.0),
+    # a report talks about others; "you" inside "young" and "youth" does not count
+    (["The council approved the ferry timetable on Tuesday after a long debate about the cost of the new pier.",
+      "Young residents and youth groups had asked for later sailings; the mayor said they would be reviewed."],
+     0.0, 0.0),
+])
+def test_you_your_measures_how_much_the_page_addresses_its_reader(paragraphs, low, high):
+    assert low <= _main_features(paragraphs)["you_your"] <= high
