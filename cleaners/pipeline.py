@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -97,7 +98,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             pruner = Pruner(doc.find("body"))
             removals += pruner.run()
             expected_chars, page_prose = pruner.main_text, 0
-        body_text = _extract(doc, seg_meta.url, expected_chars, page_prose, pruner.swallowing_boxes(), result.repairs)
+        body_text = _extract(doc, seg_meta.url, expected_chars, page_prose, pruner.swallowing_boxes, result.repairs)
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
             lead = meta.standfirst if meta.standfirst_opens else None
@@ -121,7 +122,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
 
 
 def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose: int,
-             swallowing: list[HtmlElement], repairs: list[str]) -> str:
+             swallowing_boxes: Callable[[], list[HtmlElement]], repairs: list[str]) -> str:
     """trafilatura's fast extraction; where it missed much of the text our measure found, two more
     tries, the longest text kept: with the boxes that swallowed the article opened (changing the tree),
     then with trafilatura's fallback extractors (readability, justext)."""
@@ -129,6 +130,7 @@ def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose:
     if not (len(text) < FALLBACK_SHARE * expected_chars or len(text) < PAGE_FALLBACK_SHARE * page_prose
             or len(text) < SHORT_BODY_CHARS):
         return text
+    swallowing = swallowing_boxes()   # looked for only here: most pages never come back short
     if swallowing:
         repairs += open_boxes(swallowing)
         text = max(text, extract_body(doc, url), key=len)

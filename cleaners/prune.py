@@ -70,6 +70,11 @@ def semantic_reason(el: HtmlElement) -> str | None:
     return None
 
 
+def markup_reason(el: HtmlElement) -> str | None:
+    """What the element's own markup calls it: its tag or role first, then its class and id tokens."""
+    return semantic_reason(el) or token_reason(el)
+
+
 def token_reason(el: HtmlElement) -> str | None:
     if el.tag in NEVER_BY_TOKEN:
         return None
@@ -157,7 +162,7 @@ class Pruner:
         for el in self.root.iter():
             if not isinstance(el.tag, str):
                 continue
-            reason = semantic_reason(el) or token_reason(el)
+            reason = markup_reason(el)
             if reason and reason not in STRONG_MARKUP and (self.is_prose(el) or self.is_text_in_main(el)):
                 reason = None   # markup names are hints; prose inside a "sidebar" or "menu" box stays
             reason = reason or self._phrase_reason(el)
@@ -181,7 +186,7 @@ class Pruner:
             if s is None:
                 break   # above the root this pruner measured (tag soup can put <body> inside a <div>)
             if el.tag not in NEVER_BY_TOKEN and s.text > PAGE_SHARE_MAX * self.page_text \
-                    and (semantic_reason(el) or token_reason(el)):
+                    and markup_reason(el):
                 boxes.append(el)
         return boxes
 
@@ -266,7 +271,7 @@ class Pruner:
 def open_boxes(boxes: list[HtmlElement]) -> list[str]:
     """Each box becomes a plain <div>: no boilerplate tag, role, class or id left for an extractor to drop
     it by. Returns what was opened, for scrape explain."""
-    opened = [f"opened <{el.tag}{_named(el)}>, marked {semantic_reason(el) or token_reason(el)}: "
+    opened = [f"opened <{el.tag}{_named(el)}>, marked {markup_reason(el)}: "
               "it held the article" for el in boxes]
     for el in boxes:
         for attr in ("class", "id", "role", "itemprop", "itemtype"):
