@@ -30,7 +30,6 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
 PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
-SHORT_BODY_CHARS = 1500     # ... or this short at all
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
@@ -127,8 +126,7 @@ def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose:
     tries, the longest text kept: with the boxes that swallowed the article opened (changing the tree),
     then with trafilatura's fallback extractors (readability, justext)."""
     text = extract_body(doc, url)
-    if not (len(text) < FALLBACK_SHARE * expected_chars or len(text) < PAGE_FALLBACK_SHARE * page_prose
-            or len(text) < SHORT_BODY_CHARS):
+    if not (len(text) < FALLBACK_SHARE * expected_chars or len(text) < PAGE_FALLBACK_SHARE * page_prose):
         return text
     swallowing = swallowing_boxes()   # looked for only here: most pages never come back short
     if swallowing:
