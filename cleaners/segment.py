@@ -11,7 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
-from .prune import semantic_reason, token_reason
+from .prune import markup_reason
 
 POST_CLASS = re.compile(r"(?<![a-z0-9])(hentry|type-post|post|blog-post|entry|article|story|news-item)(?![a-z0-9-])")
 ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)\b", re.I)
@@ -109,7 +109,7 @@ def _in_boilerplate(el: HtmlElement) -> bool:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             return False
-        if semantic_reason(node) or token_reason(node):
+        if markup_reason(node):
             return True
     return False
 

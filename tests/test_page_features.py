@@ -11,10 +11,11 @@ from cleaners.page_features import page_features
 from cleaners.segment import find_segments
 
 
-def _features(title: str) -> dict[str, float]:
-    tree = fromstring(f"<html><head><title>{title}</title></head><body><main><h2>Heading</h2>"
-                      "<p>Some text of the page that is long enough to count as a paragraph of prose here.</p>"
-                      "</main></body></html>")
+PROSE = "<h2>Heading</h2><p>Some text of the page that is long enough to count as a paragraph of prose here.</p>"
+
+
+def _features(title: str = "Page", main: str = PROSE) -> dict[str, float]:
+    tree = fromstring(f"<html><head><title>{title}</title></head><body><main>{main}</main></body></html>")
     body = tree.find("body")
     stats = measure(body)
     return page_features(tree, body, stats, page_metadata(tree, None), find_segments(body, stats))
@@ -49,14 +50,6 @@ def test_user_marks_count_elements(values, count):
     assert count == sum(1 for v in values if USER_MARK.search(v))
 
 
-def _main_features(paragraphs: list[str]) -> dict[str, float]:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    tree = fromstring(f"<html><head><title>Page</title></head><body><main>{body}</main></body></html>")
-    root = tree.find("body")
-    stats = measure(root)
-    return page_features(tree, root, stats, page_metadata(tree, None), find_segments(root, stats))
-
-
 @pytest.mark.parametrize("paragraphs, low, high", [
     # a service page addresses its reader
     (["Your business deserves a partner you can trust. We help you grow your revenue with your own data.",
@@ -68,4 +61,4 @@ def _main_features(paragraphs: list[str]) -> dict[str, float]:
      0.0, 0.0),
 ])
 def test_you_your_measures_how_much_the_page_addresses_its_reader(paragraphs, low, high):
-    assert low <= _main_features(paragraphs)["you_your"] <= high
+    assert low <= _features(main="".join(f"<p>{p}</p>" for p in paragraphs))["you_your"] <= high
