@@ -78,6 +78,9 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
     if segments.posts:
         search_page_date(tree, meta)   # the post the page is about takes the page's date
         drafts = [_segment_draft(post, meta, page) for post in segments.posts]
+    elif segments.teaser_feed:   # posts whose summaries all link to their stories: a listing, whatever else it has
+        result.skip_reason, result.page_rule = "listing", "teaser-feed"
+        return result
     else:
         kind, result.article_probability, result.article_signals = page_kind(tree, root, stats, meta, segments)
         if kind != "article":

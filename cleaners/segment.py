@@ -37,6 +37,7 @@ class Segments:
     cards: int = 0                # repeated sibling blocks, each a link with a little text
     card_paragraphs: int = 0      # long paragraphs inside those cards
     card_text: int = 0            # visible text inside those cards
+    teaser_feed: bool = False     # the page's posts are all teasers whose summaries link to the story
 
 
 def _signature(el: HtmlElement) -> tuple[str, str]:
@@ -114,6 +115,11 @@ def _in_boilerplate(el: HtmlElement) -> bool:
     return False
 
 
+def _prose_paragraphs(el: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> int:
+    """Long paragraphs that are the post's own prose: a teaser card's summary is a link to the story."""
+    return sum(1 for p in el.iter("p") if stats[p].paragraphs and stats[p].link_text < 0.5 * stats[p].text)
+
+
 def _has_heading(el: HtmlElement) -> bool:
     return any((h.text_content() or "").strip() for h in el.iter("h1", "h2", "h3", "h4")) or \
         el.find(".//*[@itemprop='headline']") is not None
@@ -143,21 +149,27 @@ def _innermost(elements: list[HtmlElement]) -> list[HtmlElement]:
 
 def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Segments:
     containers = [el for el in POST_CANDIDATES(root) if _is_post_container(el)]
-    full = [el for el in containers
-            if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS
-            and _has_heading(el) and not _is_comment(el) and not _in_boilerplate(el)]
+    candidates = [el for el in containers
+                  if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS
+                  and _has_heading(el) and not _is_comment(el) and not _in_boilerplate(el)]
+    prose = {el: _prose_paragraphs(el, stats) >= FULL_POST_PARAGRAPHS for el in candidates}
     # a wrapper around several full posts is not itself a post
-    full = _innermost_full(full, stats)
+    full = _innermost_full([el for el in candidates if prose[el]], stats)
+    linked = _innermost_full([el for el in candidates if not prose[el]], stats)
     teasers = [el for el in _innermost(containers) if el not in full and 0 < stats[el].text < FULL_POST_CHARS]
     headline_links = sum(1 for h in root.iter("h2", "h3", "h4") if h.find(".//a[@href]") is not None
                          and stats[h].link_text >= 0.8 * max(stats[h].text, 1))
-    if len(full) >= 2 and (_sections_of_one_article(full) or
-                           not (_comparable_posts(full, root, stats) and _titled_posts(full))):
-        full = []
     cards = find_cards(root, stats)
-    return Segments(posts=full if len(full) >= 2 else [], teasers=len(teasers), headline_links=headline_links,
-                    cards=len(cards), card_paragraphs=sum(stats[c].paragraphs for c in cards),
-                    card_text=sum(stats[c].text for c in cards))
+    return Segments(posts=full if _posts_of_the_page(full, root, stats) else [], teasers=len(teasers),
+                    headline_links=headline_links, cards=len(cards),
+                    card_paragraphs=sum(stats[c].paragraphs for c in cards),
+                    card_text=sum(stats[c].text for c in cards),
+                    teaser_feed=not full and _posts_of_the_page(linked, root, stats))
+
+
+def _posts_of_the_page(posts: list[HtmlElement], root: HtmlElement, stats) -> bool:
+    return len(posts) >= 2 and not _sections_of_one_article(posts) and \
+        _comparable_posts(posts, root, stats) and _titled_posts(posts)
 
 
 def _innermost_full(full: list[HtmlElement], stats) -> list[HtmlElement]:

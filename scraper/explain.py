@@ -38,15 +38,19 @@ def explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def page_kind_line(result: PageResult) -> str:
+def page_kind_lines(result: PageResult) -> list[str]:
+    """The verdict on the page's kind: the rule that settled it, or the model's probability and strongest pushes."""
+    if result.page_rule:
+        return [f"page kind: {result.skip_reason} by rule {result.page_rule}"]
+    if result.article_probability is None:
+        return []
     signals = ", ".join(f"{name} {push:+.2f}" for name, push in result.article_signals.items())
-    return f"page kind: article probability {result.article_probability:.2f}" + (f" ({signals})" if signals else "")
+    return [f"page kind: article probability {result.article_probability:.2f}" + (f" ({signals})" if signals else "")]
 
 
 def render_text(result: PageResult) -> str:
     lines = [f"page: {result.source}"]
-    if result.article_probability is not None:
-        lines.append(page_kind_line(result))
+    lines += page_kind_lines(result)
     lines += [f"repaired: {note}" for note in result.repairs]
     if result.skip_reason:
         lines.append(f"no record: skipped as {result.skip_reason}")
@@ -74,8 +78,7 @@ def render_html(result: PageResult) -> str:
         f"<div class=rm style='background:{COLOURS.get(r.reason.split(' ')[0], '#eeeeee')}'>"
         f"<b>{html.escape(r.reason)}</b> {html.escape(r.text[:600]) or '<i>(no text)</i>'}</div>"
         for r in result.removals)
-    verdict = (f"<p class=meta>{html.escape(page_kind_line(result))}</p>"
-               if result.article_probability is not None else "")
+    verdict = "".join(f"<p class=meta>{html.escape(line)}</p>" for line in page_kind_lines(result))
     verdict += "".join(f"<p class=meta>repaired: {html.escape(note)}</p>" for note in result.repairs)
     legend = "".join(f"<span style='background:{c}'>{html.escape(k)}</span> " for k, c in COLOURS.items())
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>explain: {html.escape(result.source)}</title>

@@ -53,3 +53,11 @@ def test_explain_names_the_markup_it_repaired(tmp_path):
     assert "repaired: opened &lt;aside" in out["en-unclosed-popup-orchard"][1]
     assert "repaired: markup after the end of the document moved into the body" in out["en-article-after-html-end"][0]
     assert "repaired:" not in out["en-wp-bridge-closure"][0]
+
+
+def test_explain_names_the_rule_that_settled_a_listing():
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", "tests/fixtures/en-podcast-episode-listing.html"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "page kind: listing by rule teaser-feed" in proc.stdout
+    assert "no record: skipped as listing" in proc.stdout
