@@ -30,6 +30,18 @@ DATELINE = re.compile(
 MIN_DUP_WORDS = 8
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MINUTES, _READ, _ABOUT = (_alternatives(rules.READING_TIME[k]) for k in ("minutes", "read", "about"))
+# matched against phrase_key(line): case-folded, decoration stripped; an optional date and separator before it
+READING_TIME_LINE = re.compile(
+    rf"(?:[^!?]{{0,40}}?\d\s*[•·|/,–—-]+\s*)?"
+    rf"(?:(?:{_alternatives(rules.PHRASES['reading-time'])})\s*:?\s*(?:(?:{_ABOUT})\s*)?\d+\s*(?:(?:{_MINUTES})\b\.?)?"
+    rf"|(?:(?:{_ABOUT})\s*)?\d+\s*(?:{_MINUTES})\b\.?\s*(?:{_READ}))")
+
+
 def _words(line: str) -> list[str]:
     return WORD.findall(line.casefold())
 
@@ -44,6 +56,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     for prefix, reason in LINE_PREFIXES:
         if folded.startswith(prefix) and len(line) < 400:
             return reason
+    if len(line) < 80 and READING_TIME_LINE.fullmatch(key):
+        return "reading-time"
     if key in title_keys:
         return "title-repeat"
     if len(line) < 80:

@@ -133,6 +133,19 @@ PHRASES: dict[str, list[str]] = {
         "article continues below", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
         "publicidade", "реклама", "إعلان", "广告", "広告", "スポンサーリンク",
     ],
+    "reading-time": [
+        "reading time", "estimated reading time", "read time", "lesezeit", "lesedauer", "geschätzte lesezeit",
+        "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "czas czytania", "leestijd",
+    ],
+}
+
+# A reading-time stamp ("6 min read", "Lesezeit: 3 Minuten", "Mar 7, 2026 | 4 min read"): the words around
+# its number, as data; paragraphs.py builds the pattern. Only lines under 80 characters.
+READING_TIME = {
+    "minutes": ["min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minut", "minuty", "minuter"],
+    "read": ["read", "reading", "read time", "de lecture", "de lectura", "di lettura", "de leitura", "czytania",
+             "lesezeit", "leestijd", "läsning"],
+    "about": ["ca.", "ca", "etwa", "about", "approx.", "environ", "aprox.", "~"],
 }
 
 # Opening words of a block that is boilerplate whatever follows (e.g. "Read more: <headline>").

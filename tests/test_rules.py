@@ -263,6 +263,18 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Fact checked by Yarilet Perez", "credit-line"),
     ("Titelbild: Fachy Marín on Unsplash", "credit-line"),
     ("Written by hand in 1843, the ferry's first log book survives in the harbour museum.", None),
+    # reading-time stamps, alone or after the date
+    ("6 min read", "reading-time"),
+    ("- 11 Minute Read", "reading-time"),
+    ("Jun 08, 2023 • 11 Minute Read", "reading-time"),
+    ("Estimated reading time: 6 minutes", "reading-time"),
+    ("Lesezeit: 2 Minuten", "reading-time"),
+    ("- Lesedauer etwa 2 Min.", "reading-time"),
+    ("11 minut czytania", "reading-time"),
+    ("Reading time", "reading-time"),
+    ("The crossing takes 25 minutes.", None),
+    ("It took the council 10 minutes to read the report", None),
+    ("Time: 5 minutes", None),
 ])
 def test_stamp_and_credit_lines_go(line, reason):
     from cleaners.paragraphs import clean_paragraphs
