@@ -133,6 +133,11 @@ PHRASES: dict[str, list[str]] = {
         "article continues below", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
         "publicidade", "реклама", "إعلان", "广告", "広告", "スポンサーリンク",
     ],
+    "byline-label": [   # a byline's or date stamp's label left alone on its line (the name or date went elsewhere)
+        "written by", "posted by", "posted on", "published", "published on", "published by", "author", "authors",
+        "last updated", "last updated on", "geschrieben von", "veröffentlicht am", "autor", "auteur", "publié le",
+        "publicado el", "publicado por", "escrito por", "pubblicato il", "scritto da",
+    ],
     "reading-time": [
         "reading time", "estimated reading time", "read time", "lesezeit", "lesedauer", "geschätzte lesezeit",
         "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "czas czytania", "leestijd",

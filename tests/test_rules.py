@@ -272,6 +272,11 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("- Lesedauer etwa 2 Min.", "reading-time"),
     ("11 minut czytania", "reading-time"),
     ("Reading time", "reading-time"),
+    # a byline's label alone on its line
+    ("Written by", "byline-label"),
+    ("Posted On", "byline-label"),
+    ("PUBLISHED:", "byline-label"),
+    ("Published by the harbour trust in 1998, the guide is still in print.", None),
     ("The crossing takes 25 minutes.", None),
     ("It took the council 10 minutes to read the report", None),
     ("Time: 5 minutes", None),
