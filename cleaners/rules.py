@@ -160,6 +160,8 @@ PREFIXES: dict[str, list[str]] = {
         "recommended:", "lesen sie auch:", "mehr zum thema:", "lire aussi :", "lire aussi:",
         "à lire aussi :", "à lire aussi:", "voir aussi :", "lee también:", "lea también:", "lea más:", "lee más:",
         "ver también:", "puedes ver:", "te puede interesar:", "le puede interesar:", "auch lesen:", "mehr themen:",
+        "lea:", "lee:", "mira:", "mire:", "vea:", "lea además:", "lee además:", "te recomendamos:", "leia mais:",
+        "lies auch:", "weiterlesen:",
         "schon gelesen?", "zum weiterlesen:", "lesen sie hier:", "vea también", "lee también", "lea también",
         "ver también", "dowiedz się więcej:",
         "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
