@@ -35,6 +35,13 @@ def _alternatives(words: list[str]) -> str:
 
 
 _MINUTES, _READ, _ABOUT = (_alternatives(rules.READING_TIME[k]) for k in ("minutes", "read", "about"))
+_UNITS, _NUMBERS, _BEFORE, _AFTER = (_alternatives(rules.RELATIVE_TIME[k])
+                                     for k in ("units", "numbers", "before", "after"))
+# "3 days ago", "Updated 4 hours ago", "vor 2 Stunden", "il y a 5 jours": a time word before or after the
+# number; a bare "3 days" or "One Year" (a heading) is no stamp
+RELATIVE_DATELINE = re.compile(
+    rf"(?:(?:{_BEFORE})\s+)*(?:\d+|{_NUMBERS})\s+(?:{_UNITS})\s+(?:{_AFTER})"
+    rf"|(?:(?:{_BEFORE})\s+)+(?:\d+|{_NUMBERS})\s+(?:{_UNITS})")
 # matched against phrase_key(line): case-folded, decoration stripped; an optional date and separator before it
 READING_TIME_LINE = re.compile(
     rf"(?:[^!?]{{0,40}}?\d\s*[•·|/,–—-]+\s*)?"
@@ -73,7 +80,7 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
                 any(stripped.startswith(n) and stripped[len(n):len(n) + 2].strip()[:1] in (",", "|", "·", "-", "–")
                     for n in names):
             return "byline-repeat"
-    if len(line) < 80 and DATELINE.match(line.strip()):
+    if len(line) < 80 and (DATELINE.match(line.strip()) or RELATIVE_DATELINE.fullmatch(key)):
         return "dateline"
     return None
 

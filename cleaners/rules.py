@@ -144,6 +144,19 @@ PHRASES: dict[str, list[str]] = {
     ],
 }
 
+# A relative date stamp alone on its line ("3 days ago", "vor 2 Stunden", "il y a 5 jours", "hace 3 horas"): a
+# dateline. The number comes between "before" and the unit, or between the unit and "after".
+RELATIVE_TIME = {
+    "units": ["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+              "day", "days", "week", "weeks", "month", "months", "year", "years", "sekunden", "minuten",
+              "stunde", "stunden", "tag", "tagen", "woche", "wochen", "monat", "monaten", "jahr", "jahren",
+              "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "minuto", "minutos",
+              "hora", "horas", "día", "días", "semana", "semanas", "mes", "meses", "año", "años"],
+    "before": ["vor", "il y a", "hace", "updated", "posted", "published", "aktualisiert"],
+    "after": ["ago"],
+    "numbers": ["a", "an", "one", "einem", "einer", "un", "une", "una", "uno"],
+}
+
 # A reading-time stamp ("6 min read", "Lesezeit: 3 Minuten", "Mar 7, 2026 | 4 min read"): the words around
 # its number, as data; paragraphs.py builds the pattern. Only lines under 80 characters.
 READING_TIME = {

@@ -262,6 +262,12 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Published 21 November 2023", "dateline"),
     ("Updated schedules start on 3 March 2025 for all routes.", None),   # a sentence, not a stamp
     ("Standort Berlin 2022", None),
+    ("3 days ago", "dateline"),
+    ("- Updated 4 hours ago", "dateline"),
+    ("vor 2 Stunden", "dateline"),
+    ("hace 3 horas", "dateline"),
+    ("The ferry left 3 days ago for the islands.", None),
+    ("One Year", None),
     # short credits
     ("Written by Cassidy Horton", "credit-line"),
     ("Fact checked by Yarilet Perez", "credit-line"),
