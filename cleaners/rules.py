@@ -133,6 +133,11 @@ PHRASES: dict[str, list[str]] = {
         "article continues below", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
         "publicidade", "реклама", "إعلان", "广告", "広告", "スポンサーリンク",
     ],
+    "call-to-action": [   # a button's label ("Learn more" and "Get started" stay: some pages' text ends so)
+        "download now", "book a demo", "request a demo", "schedule a demo", "get a demo", "get started today",
+        "start your free trial", "start free trial", "try it free", "buy now", "shop now", "order now",
+        "sign up now", "join now", "jetzt kaufen", "jetzt bestellen", "acheter maintenant", "comprar ahora",
+    ],
     "byline-label": [   # a byline's or date stamp's label left alone on its line (the name or date went elsewhere)
         "written by", "posted by", "posted on", "published", "published on", "published by", "author", "authors",
         "last updated", "last updated on", "geschrieben von", "veröffentlicht am", "autor", "auteur", "publié le",

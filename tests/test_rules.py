@@ -282,6 +282,10 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("- Lesedauer etwa 2 Min.", "reading-time"),
     ("11 minut czytania", "reading-time"),
     ("Reading time", "reading-time"),
+    # a button's label
+    ("Download Now", "call-to-action"),
+    ("Book A Demo", "call-to-action"),
+    ("Download now the report of the harbour trust for 2023 and its tables.", None),
     # a byline's label alone on its line
     ("Written by", "byline-label"),
     ("Posted On", "byline-label"),
