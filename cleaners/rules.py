@@ -126,6 +126,9 @@ PHRASES: dict[str, list[str]] = {
         "loading", "please wait", "view this post on instagram", "view this profile on instagram",
         "sieh dir diesen beitrag auf instagram an", "diesen beitrag auf instagram ansehen",
         "voir cette publication sur instagram", "ver esta publicación en instagram",
+        # an image viewer's button
+        "view image", "show image", "enlarge image", "click to enlarge", "view larger image", "view full size",
+        "bild anzeigen", "bild vergrößern", "zum vergrößern klicken", "agrandir l'image", "ver imagen", "ampliar imagen",
     ],
     "advertisement": [
         "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",

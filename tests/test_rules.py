@@ -283,6 +283,8 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("11 minut czytania", "reading-time"),
     ("Reading time", "reading-time"),
     # a button's label
+    ("Bild anzeigen", "embed-placeholder"),
+    ("Click to enlarge", "embed-placeholder"),
     ("Download Now", "call-to-action"),
     ("Book A Demo", "call-to-action"),
     ("Download now the report of the harbour trust for 2023 and its tables.", None),
