@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from . import rules
 from .blocks import LONG_PARAGRAPH, values_matching
 from .bylines import byline_text
+from .prune import markup_reason
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
@@ -463,31 +464,51 @@ def _aware(value: str) -> datetime | None:
 
 
 LEAD_MIN_WORDS = 6   # "Updated 3 June" is no lead
+LEAD_MAX_CHARS = 600
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
 
 
 def _standfirst(tree: HtmlElement) -> tuple[str | None, bool]:
-    """The lead's text, and whether it opens the article: after the page's <h1> and before its first body
+    """The lead's text, and whether it opens the article: after the page's headline and before its first body
     paragraph. Extractors drop leads marked "teaser" or kept in the header; one in that place is the
-    article's opening text (trafilatura_eval counts it so), not a card's summary further down."""
+    article's opening text (trafilatura_eval counts it so), not a card's summary further down. The first
+    marked block that opens the article is the lead; failing one, the first marked block (for `description`)."""
     elements = tree.xpath(".//body//*[@class]")
+    first = None
+    candidates: dict[HtmlElement, str] = {}
     for index in values_matching(STANDFIRST, [el.get("class").lower() for el in elements]):
         text = " ".join(elements[index].text_content().split())
-        if 40 <= len(text) <= 600:
-            return text, len(text.split()) >= LEAD_MIN_WORDS and _opens_article(tree, elements[index])
-    return None, False
+        if 40 <= len(text) <= LEAD_MAX_CHARS:
+            first = first or text
+            if len(text.split()) >= LEAD_MIN_WORDS:
+                candidates[elements[index]] = text
+    lead = _opening_lead(tree, candidates) if candidates else None
+    return (candidates[lead], True) if lead is not None else (first, False)
 
 
-def _opens_article(tree: HtmlElement, lead: HtmlElement) -> bool:
-    seen_h1 = False
-    inside = set(lead.iter())
-    for el in tree.iter("h1", "p", lead.tag):
-        if el is lead:
-            return seen_h1
+def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str]) -> HtmlElement | None:
+    """The first candidate after a headline (the page's <h1>, or an <h2>/<h3> of three words or more right
+    before it, outside menus) and before any body paragraph. One walk of the tree for all candidates."""
+    seen_h1 = heading_before = False
+    for el in tree.iter("h1", "h2", "h3", "p", *{el.tag for el in candidates}):
+        if el in candidates and (seen_h1 or heading_before):
+            return el
         if el.tag == "h1":
             seen_h1 = True
-        elif el.tag == "p" and el not in inside and len(el.text_content().strip()) >= LONG_PARAGRAPH:
-            return False   # the body had begun: this is a summary further down
+        elif el.tag in ("h2", "h3"):
+            heading_before = len(el.text_content().split()) >= 3 and not _in_marked_box(el)
+        elif el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH and not _in_marked_box(el):
+            return None   # the body had begun: what is marked below is a summary further down
+    return None
+
+
+def _in_marked_box(el: HtmlElement) -> bool:
+    """A paragraph of a footer, menu, cookie or login box, by its own markup or a box around it: no body text."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if markup_reason(node):
+            return True
     return False
 
 

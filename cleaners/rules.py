@@ -276,7 +276,8 @@ MARKUP_TOKENS: dict[str, list[str]] = {
 # count it as article text) and fills `description` when the page has no meta description.
 STANDFIRST_TOKENS = ["standfirst", "lead", "lede", "subtitle", "sub-title", "subheadline", "sub-headline", "dek",
                      "deck", "summary", "intro", "vorspann", "teaser-text", "chapeau", "chapo", "entradilla",
-                     "sumario", "sommario", "occhiello", "article-lead", "entry-sub-title"]
+                     "sumario", "sommario", "occhiello", "article-lead", "entry-sub-title", "abstract", "preface",
+                     "teasertext", "leadtext"]
 
 # Semantic markup that is boilerplate by definition of the element or its ARIA role.
 SEMANTIC: dict[str, list[str]] = {

@@ -244,6 +244,31 @@ def test_the_lead_under_the_headline_opens_the_text(before, after, opens):
     assert text.count(PROSE[0]) == 1
 
 
+MENU_P = ("<nav><p>Home Rathaus Leben Aktuelles Pressemitteilungen der Stadtverwaltung und alle Termine im "
+          "Überblick</p></nav>")
+
+
+@pytest.mark.parametrize("page_html, opens", [
+    # the headline may be an <h2>/<h3> of three words or more (no <h1> on the page)
+    (f'<h3>Ferry timetable approved by the board</h3><div class="teaser-text">{LEAD}</div>', True),
+    (f'<h2>Top Navigation</h2><div class="teaser-text">{LEAD}</div>', False),
+    # a long paragraph of a menu or footer before the lead is no body text; one of prose is
+    (f'<h1>Ferry timetable approved</h1>{MENU_P}<div class="teaser-text">{LEAD}</div>', True),
+    (f'<h1>Ferry timetable approved</h1><p>{PROSE[0]}</p><div class="teaser-text">{LEAD}</div>', False),
+    # a marked block above the headline (a cookie box's intro) does not hide the lead under it
+    (f'<div class="cookie-intro">We use cookies to count visits and to remember your settings on this site.</div>'
+     f'<h1>Ferry timetable approved</h1><p class="lead">{LEAD}</p>', True),
+])
+def test_the_lead_follows_a_headline_and_comes_before_the_body(page_html, opens):
+    from cleaners.metadata import _standfirst
+    from cleaners.parse import parse_html
+    tree = parse_html(f"<html><body>{page_html}<p>{PROSE[1]}</p></body></html>")
+    text, opened = _standfirst(tree)
+    assert opened is opens
+    if opens:
+        assert text == LEAD
+
+
 def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     meta = ('<div class="entry-meta"><span class="byline">By <a rel="author" href="/a/jane-roe">Jane Roe</a></span> '
             '<span class="cats"><b>Posted in</b> <a href="/c/news">News</a>, <a href="/c/harbour">Harbour</a></span>'
