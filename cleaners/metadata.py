@@ -138,6 +138,7 @@ class PageMeta:
     topics: list[str] = field(default_factory=list)
     image_url: str | None = None
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
+    article_body: str | None = None                   # JSON-LD articleBody of the page's Article, the longest
     headline: str | None = None                       # the page's own <h1>, when it has one
     standfirst: str | None = None                     # the lead under the headline, marked as such
     standfirst_opens: bool = False                    # ... and it stands between the <h1> and the body
@@ -339,6 +340,9 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
             pm.authors = pm.authors or _names(obj.get("author"))
             pm.date_publish = pm.date_publish or iso_date(str(obj.get("datePublished") or ""))
             pm.date_modify = pm.date_modify or iso_date(str(obj.get("dateModified") or ""))
+            body = obj.get("articleBody")
+            if isinstance(body, str) and len(body) > len(pm.article_body or ""):
+                pm.article_body = unescape_text(body.strip())
             keywords = obj.get("keywords")
             if isinstance(keywords, str):
                 pm.topics += [k.strip() for k in keywords.split(",") if k.strip()]

@@ -29,6 +29,8 @@ from .sniff import looks_binary
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
+ARTICLE_BODY_RATIO = 3   # a declared articleBody this many times the extracted text replaces it
+MARKUP_IN_TEXT = re.compile(r"<[a-zA-Z/!][^>]*>|\[#?image:|^#{1,6} |\|\|\|", re.M)
 PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
@@ -101,6 +103,10 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             removals += pruner.run()
             expected_chars, page_prose = pruner.main_text, 0
         body_text = _extract(doc, seg_meta.url, expected_chars, page_prose, pruner.swallowing_boxes, result.repairs)
+        if doc is tree and _hidden_body(body_text, meta.article_body):
+            result.repairs.append(f"took the page's JSON-LD articleBody ({len(meta.article_body)} characters): "
+                                  f"its HTML shows {len(body_text)}")
+            body_text = meta.article_body
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
             lead = meta.standfirst if meta.standfirst_opens else None
@@ -136,6 +142,14 @@ def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose:
         repairs += open_boxes(swallowing)
         text = max(text, extract_body(doc, url), key=len)
     return max(text, extract_body(doc, url, fast=False), key=len)
+
+
+def _hidden_body(shown: str, declared: str | None) -> bool:
+    """The page's JSON-LD articleBody is several times what its HTML shows: the text sits behind a paywall
+    overlay or a script, and the declared text is the article -- when it is plain text (some CMSs put their
+    HTML or their own markup there)."""
+    return bool(declared) and len(declared) >= ARTICLE_BODY_RATIO * max(len(shown), MIN_TEXT_CHARS) \
+        and not MARKUP_IN_TEXT.search(declared)
 
 
 def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tuple[HtmlElement, PageMeta]:

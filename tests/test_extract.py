@@ -1,10 +1,14 @@
 """split_on_blocks: a wall of text from trafilatura's baseline gets its block breaks back, words untouched."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from lxml.html import fromstring
 
 from cleaners.extract import WALL_CHARS, split_on_blocks
+from cleaners.pipeline import clean_page
+from cleaners.records import RawPage
 
 SENTENCE = "The ferry board met on Tuesday and agreed the new timetable for the northern crossings. "
 
@@ -75,3 +79,34 @@ def test_trafilaturas_fallback_extractors_run_when_the_fast_path_missed_the_meas
     result = pipeline.clean_page(RawPage(body=_article_page(paragraphs), source="short.html"))
     assert (False in calls) is fallback_expected
     assert ("only the fallback extractors found" in result.articles[0].text) is fallback_expected
+
+
+ARTICLE_BODY = " ".join(["The harbour board approved the new ferry timetable on Tuesday after three months of talks."] * 20)
+TEASER = ("Crossings to the outer islands will run every twenty minutes from March, the harbour board decided "
+          "on Tuesday after a long consultation with residents, commuters and the two operators that run services "
+          "across the bay, and the last sailing of the night moves to midnight. Subscribe to read the full story.")
+
+
+@pytest.mark.parametrize("declared, taken", [
+    (ARTICLE_BODY, True),            # the page shows a teaser; its articleBody is the article
+    (ARTICLE_BODY[:300], False),     # not several times what the page shows
+])
+def test_a_declared_article_body_replaces_a_teaser_the_page_shows(declared, taken):
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry timetable approved",
+                     "articleBody": declared})
+    body = (f'<html><head><title>Ferry timetable approved</title><script type="application/ld+json">{ld}</script>'
+            f'</head><body><article><h1>Ferry timetable approved</h1><p>{TEASER}</p></article></body></html>').encode()
+    result = clean_page(RawPage(body=body, source="paywall.html"))
+    assert (result.articles[0].text == ARTICLE_BODY) is taken
+    assert any("articleBody" in note for note in result.repairs) is taken
+
+
+@pytest.mark.parametrize("declared, hidden", [
+    (ARTICLE_BODY, True),
+    (f"<p>{ARTICLE_BODY}</p>", False),                        # a CMS's HTML, not text
+    (f"### Ferry\n{ARTICLE_BODY}", False),                   # a CMS's own markup
+    (f"[#image: /photos/1]|||{ARTICLE_BODY}", False),
+])
+def test_only_a_plain_text_article_body_stands_in(declared, hidden):
+    from cleaners.pipeline import _hidden_body
+    assert _hidden_body(TEASER, declared) is hidden
