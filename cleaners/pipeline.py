@@ -29,9 +29,9 @@ from .sniff import looks_binary
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
-ARTICLE_BODY_RATIO = 3   # a declared articleBody this many times the extracted text replaces it
-MARKUP_IN_TEXT = re.compile(r"<[a-zA-Z/!][^>]*>|\[#?image:|^#{1,6} |\|\|\|", re.M)
 PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
+ARTICLE_BODY_RATIO = 3   # a declared articleBody this many times the extracted text replaces it
+MARKUP_IN_TEXT = re.compile(r"<[a-zA-Z/!][^>]*>|\[#?image:|^#{1,6} |\|\|\|", re.M)   # HTML or a CMS's markup
 WORD = re.compile(r"\w+")
 # one word per ideograph or kana: CJK text has no spaces to count
 CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")

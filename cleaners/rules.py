@@ -128,7 +128,8 @@ PHRASES: dict[str, list[str]] = {
         "voir cette publication sur instagram", "ver esta publicación en instagram",
         # an image viewer's button
         "view image", "show image", "enlarge image", "click to enlarge", "view larger image", "view full size",
-        "bild anzeigen", "bild vergrößern", "zum vergrößern klicken", "agrandir l'image", "ver imagen", "ampliar imagen",
+        "bild anzeigen", "bild vergrößern", "zum vergrößern klicken", "agrandir l'image", "ver imagen",
+        "ampliar imagen",
     ],
     "advertisement": [
         "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
