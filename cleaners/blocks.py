@@ -77,6 +77,11 @@ def leading_text(el: HtmlElement, chars: int) -> str:
     return SPACE.sub(" ", "".join(parts)).strip()
 
 
+def alternation(words) -> str:
+    """A regular-expression alternation of the words, escaped, longest first (so "read more" wins over "read")."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 def phrase_key(text: str) -> str:
     """Case-folded text with the decoration pages put around button labels stripped."""
     return text.casefold().strip(" \t\n:：.…»›→>|-–—·•*()[]!?¿¡").strip()

@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import LONG_PARAGRAPH, values_matching
+from .blocks import LONG_PARAGRAPH, alternation, values_matching
 from .bylines import byline_text
-from .prune import markup_reason
+from .prune import in_marked_box
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
@@ -34,7 +34,7 @@ DATE_CONFIG = {"original_date": True, "extensive_search": True}
 
 
 MONTH_NUMBER = {name: number for number, names in enumerate(rules.MONTH_NAMES, 1) for name in names}
-MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
+MONTH = alternation(MONTH_NUMBER)
 DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+|of\s+)?({MONTH})\.?,?\s*"
                             rf"(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"(?<![^\W\d_])({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
@@ -500,20 +500,10 @@ def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str]) -> Html
         if el.tag == "h1":
             seen_h1 = True
         elif el.tag in ("h2", "h3"):
-            heading_before = len(el.text_content().split()) >= 3 and not _in_marked_box(el)
-        elif el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH and not _in_marked_box(el):
+            heading_before = len(el.text_content().split()) >= 3 and not in_marked_box(el)
+        elif el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH and not in_marked_box(el):
             return None   # the body had begun: what is marked below is a summary further down
     return None
-
-
-def _in_marked_box(el: HtmlElement) -> bool:
-    """A paragraph of a footer, menu, cookie or login box, by its own markup or a box around it: no body text."""
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        if markup_reason(node):
-            return True
-    return False
 
 
 def _page_headline(tree: HtmlElement) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .blocks import phrase_key
+from .blocks import alternation, phrase_key
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
@@ -30,12 +30,8 @@ DATELINE = re.compile(
 MIN_DUP_WORDS = 8
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MINUTES, _READ, _ABOUT = (_alternatives(rules.READING_TIME[k]) for k in ("minutes", "read", "about"))
-_UNITS, _NUMBERS, _BEFORE, _AFTER = (_alternatives(rules.RELATIVE_TIME[k])
+_MINUTES, _READ, _ABOUT = (alternation(rules.READING_TIME[k]) for k in ("minutes", "read", "about"))
+_UNITS, _NUMBERS, _BEFORE, _AFTER = (alternation(rules.RELATIVE_TIME[k])
                                      for k in ("units", "numbers", "before", "after"))
 # "3 days ago", "Updated 4 hours ago", "vor 2 Stunden", "il y a 5 jours": a time word before or after the
 # number; a bare "3 days" or "One Year" (a heading) is no stamp
@@ -45,7 +41,7 @@ RELATIVE_DATELINE = re.compile(
 # matched against phrase_key(line): case-folded, decoration stripped; an optional date and separator before it
 READING_TIME_LINE = re.compile(
     rf"(?:[^!?]{{0,40}}?\d\s*[•·|/,–—-]+\s*)?"
-    rf"(?:(?:{_alternatives(rules.PHRASES['reading-time'])})\s*:?\s*(?:(?:{_ABOUT})\s*)?\d+\s*(?:(?:{_MINUTES})\b\.?)?"
+    rf"(?:(?:{alternation(rules.PHRASES['reading-time'])})\s*:?\s*(?:(?:{_ABOUT})\s*)?\d+\s*(?:(?:{_MINUTES})\b\.?)?"
     rf"|(?:(?:{_ABOUT})\s*)?\d+\s*(?:{_MINUTES})\b\.?\s*(?:{_READ}))")
 
 

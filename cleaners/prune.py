@@ -12,18 +12,18 @@ import re
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import BlockStats, leading_text, link_density, measure, phrase_key, visible_text
+from .blocks import BlockStats, alternation, leading_text, link_density, measure, phrase_key, visible_text
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
 TOKEN_REASON = {t: reason for reason, tokens in rules.MARKUP_TOKENS.items() for t in tokens}
 TOKEN_PATTERN = re.compile(
-    r"(?<![a-z0-9])(" + "|".join(sorted(map(re.escape, TOKEN_REASON), key=len, reverse=True)) + r")(?![a-z0-9])")
+    r"(?<![a-z0-9])(" + alternation(TOKEN_REASON) + r")(?![a-z0-9])")
 # credits and copyright notices are judged line by line after extraction (cleaners/paragraphs.py): on a block,
 # "© photographer" opens many a figure whose caption and text follow
 LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
-PREFIX_PATTERN = re.compile("|".join(sorted(map(re.escape, PREFIX_REASON), key=len, reverse=True)))
+PREFIX_PATTERN = re.compile(alternation(PREFIX_REASON))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
 # a heading that takes the link list under it along; True: climb to the box holding both first. A tag label
 # does not climb: the box around "Tags:" is often the post's meta line, byline and date included.
@@ -73,6 +73,17 @@ def semantic_reason(el: HtmlElement) -> str | None:
 def markup_reason(el: HtmlElement) -> str | None:
     """What the element's own markup calls it: its tag or role first, then its class and id tokens."""
     return semantic_reason(el) or token_reason(el)
+
+
+def in_marked_box(el: HtmlElement) -> bool:
+    """The element, or a box around it below <body>, is named boilerplate by its markup (a footer, a menu,
+    a sidebar, a consent or login box)."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if markup_reason(node):
+            return True
+    return False
 
 
 def token_reason(el: HtmlElement) -> str | None:

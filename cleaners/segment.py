@@ -11,7 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
-from .prune import markup_reason
+from .prune import in_marked_box
 
 POST_CLASS = re.compile(r"(?<![a-z0-9])(hentry|type-post|post|blog-post|entry|article|story|news-item)(?![a-z0-9-])")
 ARTICLE_ITEMTYPE = re.compile(r"schema\.org/(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)\b", re.I)
@@ -107,12 +107,7 @@ def _in_boilerplate(el: HtmlElement) -> bool:
     """A "post" inside a related/most-read box, a sidebar or a modal form is not one of the page's posts."""
     if el.find(".//input[@type='password']") is not None:   # a login or sign-up modal
         return True
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        if markup_reason(node):
-            return True
-    return False
+    return in_marked_box(el)
 
 
 def _prose_paragraphs(el: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> int:
