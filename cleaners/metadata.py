@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import LONG_PARAGRAPH, alternation, values_matching
+from .blocks import LONG_PARAGRAPH, alternation, values_matching, word_key
 from .bylines import byline_text
 from .prune import in_marked_box
 from htmldate import find_date
@@ -374,7 +374,7 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
         pass
     pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
     pm.headline = _page_headline(tree)
-    pm.standfirst, pm.standfirst_opens = _standfirst(tree)
+    pm.standfirst, pm.standfirst_opens = _standfirst(tree, pm.title)
     if pm.headline and (not pm.title or (pm.headline.casefold() in pm.title.casefold()
                                          and len(pm.headline) < len(pm.title))):
         # "Kicker: Headline | Site" in <title>/og:title; the on-page headline is the article's title
@@ -468,11 +468,11 @@ def _aware(value: str) -> datetime | None:
 
 
 LEAD_MIN_WORDS = 6   # "Updated 3 June" is no lead
-LEAD_MAX_CHARS = 600
+LEAD_MAX_CHARS = 1000
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
 
 
-def _standfirst(tree: HtmlElement) -> tuple[str | None, bool]:
+def _standfirst(tree: HtmlElement, title: str | None = None) -> tuple[str | None, bool]:
     """The lead's text, and whether it opens the article: after the page's headline and before its first body
     paragraph. Extractors drop leads marked "teaser" or kept in the header; one in that place is the
     article's opening text (trafilatura_eval counts it so), not a card's summary further down. The first
@@ -486,13 +486,34 @@ def _standfirst(tree: HtmlElement) -> tuple[str | None, bool]:
             first = first or text
             if len(text.split()) >= LEAD_MIN_WORDS:
                 candidates[elements[index]] = text
+    if (dek := _subheadline(tree, title)) is not None:
+        candidates[dek[0]] = dek[1]
     lead = _opening_lead(tree, candidates) if candidates else None
     return (candidates[lead], True) if lead is not None else (first, False)
 
 
+def _subheadline(tree: HtmlElement, title: str | None) -> tuple[HtmlElement, str] | None:
+    """A sentence set as an <h2> right under the headline <h1> (in the same <hgroup> or header box) is the
+    article's dek, whatever its class: a section heading never comes straight after the headline with no
+    text between. The <h1> must be the headline (the page's title opens with it): on many blogs it is the
+    blog's name, and the <h2> under it the blog's motto."""
+    h1 = next(tree.iter("h1"), None)
+    headline = word_key(h1.text_content()) if h1 is not None else ""
+    if not headline or not word_key(title or "").startswith(headline):
+        return None
+    after = h1.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or after.tag != "h2" or in_marked_box(after):
+        return None
+    text = " ".join(after.text_content().split())
+    return (after, text) if 40 <= len(text) <= LEAD_MAX_CHARS and len(text.split()) >= LEAD_MIN_WORDS else None
+
+
 def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str]) -> HtmlElement | None:
     """The first candidate after a headline (the page's <h1>, or an <h2>/<h3> of three words or more right
-    before it, outside menus) and before any body paragraph. One walk of the tree for all candidates."""
+    before it, outside menus) and before any body paragraph. One walk of the tree for all candidates.
+    A paragraph above the headline (a notice banner) is no body text: the article starts at its headline."""
     seen_h1 = heading_before = False
     for el in tree.iter("h1", "h2", "h3", "p", *{el.tag for el in candidates}):
         if el in candidates and (seen_h1 or heading_before):
@@ -501,9 +522,14 @@ def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str]) -> Html
             seen_h1 = True
         elif el.tag in ("h2", "h3"):
             heading_before = len(el.text_content().split()) >= 3 and not in_marked_box(el)
-        elif el.tag == "p" and len(el.text_content().strip()) >= LONG_PARAGRAPH and not in_marked_box(el):
+        elif el.tag == "p" and (seen_h1 or heading_before) and _long_paragraph(el) and not in_marked_box(el):
             return None   # the body had begun: what is marked below is a summary further down
     return None
+
+
+def _long_paragraph(el: HtmlElement) -> bool:
+    # whitespace collapsed: a date line indented by its template is no paragraph of prose
+    return len(" ".join(el.text_content().split())) >= LONG_PARAGRAPH
 
 
 def _page_headline(tree: HtmlElement) -> str | None:

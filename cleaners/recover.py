@@ -27,14 +27,23 @@ BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "a
 ANCHOR_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "li")
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 HEADING_CHARS = (12, 150)   # a section heading stands over a long paragraph (blocks.LONG_PARAGRAPH)
+LEAD_PART_CHARS = 40   # a line of the text this long found inside the lead is one of the lead's own
 NEIGHBOURS = 12   # blocks looked at on each side (the items of a dropped list before this one count singly)
 
 
 def with_lead(body_text: str, lead: str | None) -> str:
-    """The lead goes first in the text when the extractor left it out."""
-    if lead and word_key(lead) not in word_key(body_text):
-        return lead + "\n" + body_text
-    return body_text
+    """The lead goes first in the text when the extractor left it out -- unless the text's own paragraphs
+    stand inside it: then the "lead" is the article itself (a short page marked up as one teaser), and
+    the text already holds it, split into paragraphs."""
+    if not lead:
+        return body_text
+    key = word_key(lead)
+    if key in word_key(body_text):
+        return body_text
+    for line in body_text.splitlines():
+        if len(line) >= LEAD_PART_CHARS and word_key(line) in key:
+            return body_text
+    return lead + "\n" + body_text
 
 
 def _item_lines(lst: HtmlElement) -> list[str]:

@@ -81,3 +81,15 @@ def test_a_dropped_section_heading_goes_back(heading, after, recovered):
     title = fromstring(heading).text_content()
     assert (text.split("\n") == [INTRO, BEFORE, title, AFTER]) is recovered
     assert (title in text) is recovered
+
+
+@pytest.mark.parametrize("lead, body, prepended", [
+    (INTRO, f"{BEFORE}\n{AFTER}", True),
+    (INTRO, f"{INTRO}\n{BEFORE}", False),                         # the extractor kept it
+    # a short page marked up as one "teaser": the lead holds the text's own paragraphs, already split
+    (f"{BEFORE} Most firms save. {AFTER}", f"{BEFORE}\n{AFTER}", False),
+    (f"{INTRO} {BEFORE}", f"{BEFORE.replace('three', '3')}\n{AFTER}", True),   # only alike: it stays
+])
+def test_the_lead_goes_first_unless_the_text_holds_it(lead, body, prepended):
+    from cleaners.recover import with_lead
+    assert with_lead(body, lead) == (f"{lead}\n{body}" if prepended else body)

@@ -244,6 +244,8 @@ def test_the_lead_under_the_headline_opens_the_text(before, after, opens):
     assert text.count(PROSE[0]) == 1
 
 
+NOTICE = ("Because of the storm warning, the harbour offices stay closed on Monday; tickets can be bought "
+          "on board.")
 MENU_P = ("<nav><p>Home Rathaus Leben Aktuelles Pressemitteilungen der Stadtverwaltung und alle Termine im "
           "Überblick</p></nav>")
 
@@ -258,6 +260,13 @@ MENU_P = ("<nav><p>Home Rathaus Leben Aktuelles Pressemitteilungen der Stadtverw
     # a marked block above the headline (a cookie box's intro) does not hide the lead under it
     (f'<div class="cookie-intro">We use cookies to count visits and to remember your settings on this site.</div>'
      f'<h1>Ferry timetable approved</h1><p class="lead">{LEAD}</p>', True),
+    # nor does a notice paragraph above it: the article starts at its headline
+    (f'<p>{NOTICE}</p><h1>Ferry timetable approved</h1><div class="teaser-text">{LEAD}</div>', True),
+    # a date line indented by its template is no body paragraph
+    (f'<h1>Ferry timetable approved</h1><p class="meta">Published 3 June 2024{" " * 60}Harbour desk</p>'
+     f'<div class="teaser-text">{LEAD}</div>', True),
+    # a long lead still counts (up to metadata.LEAD_MAX_CHARS)
+    (f'<h1>Ferry timetable approved</h1><div class="abstract">{" ".join([LEAD] * 8)}</div>', True),
 ])
 def test_the_lead_follows_a_headline_and_comes_before_the_body(page_html, opens):
     from cleaners.metadata import _standfirst
@@ -266,7 +275,26 @@ def test_the_lead_follows_a_headline_and_comes_before_the_body(page_html, opens)
     text, opened = _standfirst(tree)
     assert opened is opens
     if opens:
-        assert text == LEAD
+        assert text.startswith(LEAD)
+
+
+@pytest.mark.parametrize("page_html, title, opens", [
+    # a sentence set as an <h2> straight under the headline is the dek, whatever its class
+    (f"<hgroup><h1>Ferry timetable approved</h1><h2>{LEAD}</h2></hgroup>", "Ferry timetable approved | Harbour News",
+     True),
+    # a blog's name over its motto: the page's title does not open with that <h1>
+    (f"<header><h1>Harbour Notes</h1><h2>{LEAD}</h2></header><h2>Ferry timetable approved</h2>",
+     "Ferry timetable approved - Harbour Notes", False),
+    # a short section heading is no dek
+    ("<h1>Ferry timetable approved</h1><h2>The new timetable</h2>", "Ferry timetable approved", False),
+])
+def test_a_sentence_under_the_headline_is_its_dek(page_html, title, opens):
+    from cleaners.metadata import _standfirst
+    from cleaners.parse import parse_html
+    tree = parse_html(f"<html><body><article>{page_html}<p>{PROSE[1]}</p></article></body></html>")
+    text, opened = _standfirst(tree, title)
+    assert opened is opens
+    assert (text == LEAD) is opens
 
 
 def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
