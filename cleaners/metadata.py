@@ -141,7 +141,8 @@ class PageMeta:
     article_body: str | None = None                   # JSON-LD articleBody of the page's Article, the longest
     headline: str | None = None                       # the page's own <h1>, when it has one
     standfirst: str | None = None                     # the lead under the headline, marked as such
-    standfirst_opens: bool = False                    # ... and it stands between the <h1> and the body
+    lead: str | None = None                           # what opens the article above the body: that standfirst,
+                                                      # or the paragraph under the <h1> declared the page's summary
     date_search_pending: bool = False                 # no markup date; htmldate's text search not yet run
     date_candidates: list[str] = field(default_factory=list)   # markup dates, for the text search's day
 
@@ -374,7 +375,10 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
         pass
     pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
     pm.headline = _page_headline(tree)
-    pm.standfirst, pm.standfirst_opens = _standfirst(tree, pm.title)
+    pm.description = unescape_text(_first(meta, ["og:description", "description", "twitter:description"])
+                                   or doc.description)
+    summaries = [v for key in ("og:description", "description", "twitter:description") for v in meta.get(key, [])]
+    pm.standfirst, pm.lead = _standfirst(tree, pm.title, summaries)
     if pm.headline and (not pm.title or (pm.headline.casefold() in pm.title.casefold()
                                          and len(pm.headline) < len(pm.title))):
         # "Kicker: Headline | Site" in <title>/og:title; the on-page headline is the article's title
@@ -396,8 +400,6 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
     pm.site_name = unescape_text(_first(meta, ["og:site_name", "application-name"]) or doc.sitename
                                  or extract_sitename(tree))
     pm.title = title_without_site(unescape_text(pm.title), pm.site_name, pm.url)
-    pm.description = unescape_text(_first(meta, ["og:description", "description", "twitter:description"])
-                                   or doc.description)
     pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
     topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
     pm.topics = dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
@@ -469,14 +471,17 @@ def _aware(value: str) -> datetime | None:
 
 LEAD_MIN_WORDS = 6   # "Updated 3 June" is no lead
 LEAD_MAX_CHARS = 1000
+SUMMARY_OPENING = 60   # characters of a paragraph that must open the page's declared summary alike
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
 
 
-def _standfirst(tree: HtmlElement, title: str | None = None) -> tuple[str | None, bool]:
-    """The lead's text, and whether it opens the article: after the page's headline and before its first body
-    paragraph. Extractors drop leads marked "teaser" or kept in the header; one in that place is the
-    article's opening text (trafilatura_eval counts it so), not a card's summary further down. The first
-    marked block that opens the article is the lead; failing one, the first marked block (for `description`)."""
+def _standfirst(tree: HtmlElement, title: str | None = None,
+                summaries: list[str] = ()) -> tuple[str | None, str | None]:
+    """The standfirst (the marked lead, for `description`) and the text that opens the article: the lead
+    after the page's headline and before its first body paragraph. Extractors drop leads marked "teaser"
+    or kept in the header; one in that place is the article's opening text (trafilatura_eval counts it so),
+    not a card's summary further down. The first marked block that opens the article is both; failing one,
+    the standfirst is the first marked block."""
     elements = tree.xpath(".//body//*[@class]")
     first = None
     candidates: dict[HtmlElement, str] = {}
@@ -488,8 +493,12 @@ def _standfirst(tree: HtmlElement, title: str | None = None) -> tuple[str | None
                 candidates[elements[index]] = text
     if (dek := _subheadline(tree, title)) is not None:
         candidates[dek[0]] = dek[1]
-    lead = _opening_lead(tree, candidates) if candidates else None
-    return (candidates[lead], True) if lead is not None else (first, False)
+    lead = _opening_lead(tree, candidates, summaries)
+    if lead is None:
+        return first, None
+    if lead in candidates:
+        return candidates[lead], candidates[lead]
+    return first, _text(lead)   # a paragraph declared the summary: the marked lead, if any, stays the standfirst
 
 
 def _subheadline(tree: HtmlElement, title: str | None) -> tuple[HtmlElement, str] | None:
@@ -510,10 +519,13 @@ def _subheadline(tree: HtmlElement, title: str | None) -> tuple[HtmlElement, str
     return (after, text) if 40 <= len(text) <= LEAD_MAX_CHARS and len(text.split()) >= LEAD_MIN_WORDS else None
 
 
-def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str]) -> HtmlElement | None:
+def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str], summaries: list[str]) -> HtmlElement | None:
     """The first candidate after a headline (the page's <h1>, or an <h2>/<h3> of three words or more right
     before it, outside menus) and before any body paragraph. One walk of the tree for all candidates.
-    A paragraph above the headline (a notice banner) is no body text: the article starts at its headline."""
+    A paragraph above the headline (a notice banner) is no body text: the article starts at its headline.
+    The first paragraph under the headline is the lead, whatever its markup, when the page declares it its
+    summary (a meta description opens alike): extractors drop it where it sits in the header."""
+    summary_openings = {_opening_key(summary) for summary in summaries} - {""}
     seen_h1 = heading_before = False
     for el in tree.iter("h1", "h2", "h3", "p", *{el.tag for el in candidates}):
         if el in candidates and (seen_h1 or heading_before):
@@ -523,8 +535,21 @@ def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str]) -> Html
         elif el.tag in ("h2", "h3"):
             heading_before = len(el.text_content().split()) >= 3 and not in_marked_box(el)
         elif el.tag == "p" and (seen_h1 or heading_before) and _long_paragraph(el) and not in_marked_box(el):
+            if summary_openings and _opening_key(el.text_content()) in summary_openings \
+                    and len(_text(el)) <= LEAD_MAX_CHARS:
+                return el
             return None   # the body had begun: what is marked below is a summary further down
     return None
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _opening_key(text: str) -> str:
+    """The first SUMMARY_OPENING characters, case-folded and whitespace collapsed: a meta description is
+    often the lead cut short, or the lead with its ending reworded."""
+    return " ".join(text.split())[:SUMMARY_OPENING].casefold()
 
 
 def _long_paragraph(el: HtmlElement) -> bool:

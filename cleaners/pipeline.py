@@ -109,8 +109,7 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             body_text = meta.article_body
         body_text = split_on_blocks(body_text, doc)
         if doc is tree:
-            lead = meta.standfirst if meta.standfirst_opens else None
-            body_text = with_lead(recover_dropped(body_text, main, stats), lead)
+            body_text = with_lead(recover_dropped(body_text, main, stats), meta.lead)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:

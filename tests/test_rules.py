@@ -272,10 +272,10 @@ def test_the_lead_follows_a_headline_and_comes_before_the_body(page_html, opens)
     from cleaners.metadata import _standfirst
     from cleaners.parse import parse_html
     tree = parse_html(f"<html><body>{page_html}<p>{PROSE[1]}</p></body></html>")
-    text, opened = _standfirst(tree)
-    assert opened is opens
+    text, lead = _standfirst(tree)
+    assert (lead is not None) is opens
     if opens:
-        assert text.startswith(LEAD)
+        assert text == lead and lead.startswith(LEAD)
 
 
 @pytest.mark.parametrize("page_html, title, opens", [
@@ -292,9 +292,36 @@ def test_a_sentence_under_the_headline_is_its_dek(page_html, title, opens):
     from cleaners.metadata import _standfirst
     from cleaners.parse import parse_html
     tree = parse_html(f"<html><body><article>{page_html}<p>{PROSE[1]}</p></article></body></html>")
-    text, opened = _standfirst(tree, title)
-    assert opened is opens
+    text, lead = _standfirst(tree, title)
+    assert (lead == LEAD) is opens
     assert (text == LEAD) is opens
+
+
+@pytest.mark.parametrize("summaries, opens", [
+    # the page declares the paragraph under its headline its summary (the description cut short): the lead
+    ([LEAD[:70] + "..."], True),
+    (["Ferry news from the harbour", LEAD], True),
+    # no declared summary, or another one: the paragraph may be the body's first
+    ([], False),
+    (["Timetables, fares and news from the harbour board."], False),
+])
+def test_a_paragraph_the_page_declares_its_summary_is_the_lead(summaries, opens):
+    from cleaners.metadata import _standfirst
+    from cleaners.parse import parse_html
+    tree = parse_html(f"<html><body><header><h1>Ferry timetable approved</h1><p>{LEAD}</p></header>"
+                      f"<article><p>{PROSE[0]}</p><p>{PROSE[1]}</p></article></body></html>")
+    standfirst, lead = _standfirst(tree, "Ferry timetable approved", summaries)
+    assert (lead == LEAD) is opens
+    assert standfirst is None   # nothing on the page is marked as a lead
+
+
+def test_a_declared_summary_under_the_headline_opens_the_text():
+    head = f'<meta name="description" content="{LEAD}">'
+    body = (f"<html><head><title>Ferry timetable approved</title>{head}</head><body>"
+            f'<div class="hero"><h1>Ferry timetable approved</h1><p>{LEAD}</p></div>'
+            f"<article>{''.join(f'<p>{p}</p>' for p in PROSE)}</article></body></html>").encode()
+    text = clean_page(RawPage(body=body, source="summary.html")).articles[0].text
+    assert text.startswith(LEAD + "\n\n" + PROSE[0])
 
 
 def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
