@@ -150,6 +150,7 @@ PHRASES: dict[str, list[str]] = {
     "reading-time": [
         "reading time", "estimated reading time", "read time", "lesezeit", "lesedauer", "geschätzte lesezeit",
         "temps de lecture", "tiempo de lectura", "tempo di lettura", "tempo de leitura", "czas czytania", "leestijd",
+        "ten tekst przeczytasz w", "ten tekst przeczytasz w mniej niż minutę",
     ],
 }
 
@@ -228,6 +229,10 @@ PREFIXES: dict[str, list[str]] = {
         "this article contains affiliate links", "this page contains affiliate links",
         "this article may contain affiliate links", "we may earn a commission", "we may earn commission",
         "if you buy through", "if you make a purchase through", "if you purchase through",
+        "anzeige, enthält affiliate links", "anzeige, enthält affiliate-links", "enthält affiliate links",
+        "enthält affiliate-links", "dieser beitrag enthält affiliate", "dieser artikel enthält affiliate",
+        "bei den verlinkungen handelt es sich um", "bei den mit * markierten links handelt es sich um",
+        "cet article contient des liens affiliés", "este artículo contiene enlaces de afiliados",
     ],
     "copyright": [
         "©", "copyright ©", "copyright (c)", "copyright:", "copyright 1", "copyright 2",

@@ -65,6 +65,8 @@ CASES = [
     ("german-zurueck", '<p><a href="/liste">Zurück zur Übersicht</a></p>', "Zurück zur", "post-navigation"),
     ("affiliate-disclosure", '<p><em>This post may contain affiliate links. If you buy through them we may earn '
      'a small commission.</em></p>', "affiliate links", "affiliate-disclosure"),
+    ("german-affiliate-disclosure", '<p><em>Anzeige, enthält Affiliate Links</em></p>', "Anzeige, enthält",
+     "affiliate-disclosure"),
     ("copyright-line", '<p>© 2024 Harbour Times Media Ltd. All rights reserved.</p>', "Harbour Times Media",
      "copyright"),
     ("photo-copyright", '<div><img src="/f.jpg"></div><p>© Jens Müller / Hafenfotos</p>',
@@ -361,6 +363,8 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Lesezeit: 2 Minuten", "reading-time"),
     ("- Lesedauer etwa 2 Min.", "reading-time"),
     ("11 minut czytania", "reading-time"),
+    ("Ten tekst przeczytasz w 4 minuty", "reading-time"),
+    ("Ten tekst przeczytasz w mniej niż minutę", "reading-time"),
     ("Reading time", "reading-time"),
     # a button's label
     ("Bild anzeigen", "embed-placeholder"),
