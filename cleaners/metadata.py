@@ -28,6 +28,7 @@ DATE_PUBLISH_META = ("article:published_time", "og:article:published_time", "dat
                      "pubdate", "publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created",
                      "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published")
 DATE_MODIFY_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+DESCRIPTION_META = ("og:description", "description", "twitter:description")
 # htmldate picks the publish day (URL path, meta tags, JSON-LD, then the dates the page shows); our
 # markup reading supplies the time and offset of that day. Neither makes a date up.
 DATE_CONFIG = {"original_date": True, "extensive_search": True}
@@ -375,9 +376,8 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
         pass
     pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
     pm.headline = _page_headline(tree)
-    pm.description = unescape_text(_first(meta, ["og:description", "description", "twitter:description"])
-                                   or doc.description)
-    summaries = [v for key in ("og:description", "description", "twitter:description") for v in meta.get(key, [])]
+    pm.description = unescape_text(_first(meta, DESCRIPTION_META) or doc.description)
+    summaries = [value for key in DESCRIPTION_META for value in meta.get(key, [])]
     pm.standfirst, pm.lead = _standfirst(tree, pm.title, summaries)
     if pm.headline and (not pm.title or (pm.headline.casefold() in pm.title.casefold()
                                          and len(pm.headline) < len(pm.title))):
@@ -486,7 +486,7 @@ def _standfirst(tree: HtmlElement, title: str | None = None,
     first = None
     candidates: dict[HtmlElement, str] = {}
     for index in values_matching(STANDFIRST, [el.get("class").lower() for el in elements]):
-        text = " ".join(elements[index].text_content().split())
+        text = _text(elements[index])
         if 40 <= len(text) <= LEAD_MAX_CHARS:
             first = first or text
             if len(text.split()) >= LEAD_MIN_WORDS:
@@ -515,7 +515,7 @@ def _subheadline(tree: HtmlElement, title: str | None) -> tuple[HtmlElement, str
         after = after.getnext()
     if after is None or after.tag != "h2" or in_marked_box(after):
         return None
-    text = " ".join(after.text_content().split())
+    text = _text(after)
     return (after, text) if 40 <= len(text) <= LEAD_MAX_CHARS and len(text.split()) >= LEAD_MIN_WORDS else None
 
 
@@ -534,9 +534,12 @@ def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str], summari
             seen_h1 = True
         elif el.tag in ("h2", "h3"):
             heading_before = len(el.text_content().split()) >= 3 and not in_marked_box(el)
-        elif el.tag == "p" and (seen_h1 or heading_before) and _long_paragraph(el) and not in_marked_box(el):
-            if summary_openings and _opening_key(el.text_content()) in summary_openings \
-                    and len(_text(el)) <= LEAD_MAX_CHARS:
+        elif el.tag == "p" and (seen_h1 or heading_before):
+            # whitespace collapsed: a date line indented by its template is no paragraph of prose
+            text = _text(el)
+            if len(text) < LONG_PARAGRAPH or in_marked_box(el):
+                continue
+            if text[:SUMMARY_OPENING].casefold() in summary_openings and len(text) <= LEAD_MAX_CHARS:
                 return el
             return None   # the body had begun: what is marked below is a summary further down
     return None
@@ -550,11 +553,6 @@ def _opening_key(text: str) -> str:
     """The first SUMMARY_OPENING characters, case-folded and whitespace collapsed: a meta description is
     often the lead cut short, or the lead with its ending reworded."""
     return " ".join(text.split())[:SUMMARY_OPENING].casefold()
-
-
-def _long_paragraph(el: HtmlElement) -> bool:
-    # whitespace collapsed: a date line indented by its template is no paragraph of prose
-    return len(" ".join(el.text_content().split())) >= LONG_PARAGRAPH
 
 
 def _page_headline(tree: HtmlElement) -> str | None:
