@@ -470,9 +470,9 @@ def _aware(value: str) -> datetime | None:
 
 
 LEAD_MIN_WORDS = 6   # "Updated 3 June" is no lead
-LEAD_MAX_CHARS = 1000
+LEAD_MIN_CHARS, LEAD_MAX_CHARS = 40, 1000
 SUMMARY_OPENING = 60   # characters of a paragraph that must open the page's declared summary alike
-STANDFIRST = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, rules.STANDFIRST_TOKENS)) + r")(?![a-z0-9])")
+STANDFIRST = re.compile(r"(?<![a-z0-9])(" + alternation(rules.STANDFIRST_TOKENS) + r")(?![a-z0-9])")
 
 
 def _standfirst(tree: HtmlElement, title: str | None = None,
@@ -487,9 +487,9 @@ def _standfirst(tree: HtmlElement, title: str | None = None,
     candidates: dict[HtmlElement, str] = {}
     for index in values_matching(STANDFIRST, [el.get("class").lower() for el in elements]):
         text = _text(elements[index])
-        if 40 <= len(text) <= LEAD_MAX_CHARS:
+        if LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS:
             first = first or text
-            if len(text.split()) >= LEAD_MIN_WORDS:
+            if _lead_sized(text):
                 candidates[elements[index]] = text
     if (dek := _subheadline(tree, title)) is not None:
         candidates[dek[0]] = dek[1]
@@ -516,7 +516,7 @@ def _subheadline(tree: HtmlElement, title: str | None) -> tuple[HtmlElement, str
     if after is None or after.tag != "h2" or in_marked_box(after):
         return None
     text = _text(after)
-    return (after, text) if 40 <= len(text) <= LEAD_MAX_CHARS and len(text.split()) >= LEAD_MIN_WORDS else None
+    return (after, text) if _lead_sized(text) else None
 
 
 def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str], summaries: list[str]) -> HtmlElement | None:
@@ -539,7 +539,7 @@ def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str], summari
             text = _text(el)
             if len(text) < LONG_PARAGRAPH or in_marked_box(el):
                 continue
-            if text[:SUMMARY_OPENING].casefold() in summary_openings and len(text) <= LEAD_MAX_CHARS:
+            if _opening_key(text) in summary_openings and len(text) <= LEAD_MAX_CHARS:
                 return el
             return None   # the body had begun: what is marked below is a summary further down
     return None
@@ -547,6 +547,10 @@ def _opening_lead(tree: HtmlElement, candidates: dict[HtmlElement, str], summari
 
 def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
+
+
+def _lead_sized(text: str) -> bool:
+    return LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and len(text.split()) >= LEAD_MIN_WORDS
 
 
 def _opening_key(text: str) -> str:
