@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 from lxml.html import HTMLParser, HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction, fromstring
-from trafilatura.utils import repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS
 
 # libxml2 stops at 256 levels of nesting (no huge_tree) and we skip such a page as too_deep;
 # the element bound keeps a page of millions of tiny elements from eating the run.
@@ -19,6 +19,32 @@ PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 
 
+# the characters INVALID_XML_CHARS removes: looked for one by one (a fast scan), removed only when present
+INVALID_XML = tuple(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
+
+
+def repair_html(text: str) -> str:
+    """trafilatura's repair_faulty_html, same result, less copying: its doctype repair splits every page
+    at its first line break and joins it again, and it scans for control characters with a regex
+    (together a quarter of the parsing time)."""
+    doctype = "doctype" in text[:50].lower()
+    if any(ch in text for ch in INVALID_XML):
+        text = INVALID_XML_CHARS.sub("", text)
+    if doctype:
+        at = text.find("\n")
+        if at == -1:   # as trafilatura, whose split and join add a line break to a page on one line
+            text = DOCTYPE_TAG.sub("", text, count=1) + "\n"
+        else:
+            mended = DOCTYPE_TAG.sub("", text[:at], count=1)
+            if len(mended) != at:
+                text = mended + text[at:]
+    for line in text[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            text = FAULTY_HTML.sub(r"\1>", text, count=1)
+            break
+    return text
+
+
 class UnparsablePage(ValueError):
     """The text is not an HTML document we can build a tree from."""
 
@@ -29,7 +55,7 @@ class TooDeep(UnparsablePage):
 
 def parse_html(text: str, repairs: list[str] | None = None) -> HtmlElement:
     """repairs, if given, gets a line for each mend of the tree (for scrape explain)."""
-    text = repair_faulty_html(text, text[:50].lower())
+    text = repair_html(text)
     try:
         try:
             tree = fromstring(text, parser=PARSER)

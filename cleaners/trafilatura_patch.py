@@ -7,12 +7,17 @@ replaced here are the ones read when writing this.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from copy import copy
 
 from lxml.html import HtmlElement
-from trafilatura import htmlprocessing, main_extractor
+from trafilatura import baseline, core, htmlprocessing, main_extractor, settings, xpaths
 from trafilatura.htmlprocessing import delete_element
 
+from .trafilatura_selectors import BASIC_CLEAN, SELECTORS, text_hash
+
 original_prune_unwanted_nodes = htmlprocessing.prune_unwanted_nodes
+# the XPaths replaced by Python walks; trafilatura's modules share these lists, so they change in place
+ORIGINAL_XPATHS = {key: getattr(xpaths, key[0])[key[1]] for key in SELECTORS}
 
 
 def prune_unwanted_nodes(tree: HtmlElement, nodelist: list, with_backup: bool = False) -> HtmlElement:
@@ -52,9 +57,34 @@ def prune_unwanted_nodes(tree: HtmlElement, nodelist: list, with_backup: bool = 
     return tree
 
 
+original_prepare_tree = core._prepare_tree
+
+
+def prepare_tree(tree: HtmlElement, options, url: str | None) -> tuple[HtmlElement, HtmlElement | None]:
+    """trafilatura's _prepare_tree without the backup copy of the cleaned tree when nothing reads it: only
+    the fallback extractors (not in fast mode) and comment extraction (off) use it."""
+    if not options.fast or options.comments:
+        return original_prepare_tree(tree, options, url)
+    return core.convert_tags(core.tree_cleaning(copy(tree), options), options, url), None
+
+
 def apply() -> None:
     # main_extractor is the only caller of the guarded form; it imported the name, so it is replaced there
     main_extractor.prune_unwanted_nodes = prune_unwanted_nodes
+    core._prepare_tree = prepare_tree
+    _set_selectors(walks=True)
+
+
+def _set_selectors(walks: bool) -> None:
+    for (name, index), (written_for, walk) in SELECTORS.items():
+        original = ORIGINAL_XPATHS[name, index]
+        if walks and text_hash(original) == written_for:   # a trafilatura with other rules keeps its XPaths
+            getattr(xpaths, name)[index] = walk
+        else:
+            getattr(xpaths, name)[index] = original
+    written_for, walk = BASIC_CLEAN   # baseline imported the name
+    use_walk = walks and text_hash(settings.BASIC_CLEAN_XPATH) == written_for
+    baseline.BASIC_CLEAN_XPATH = walk if use_walk else settings.BASIC_CLEAN_XPATH
 
 
 @contextmanager
@@ -63,7 +93,11 @@ def trafilatura_as_published():
     once the cleaner is imported, a plain trafilatura.extract in the same process would run them too."""
     patched = main_extractor.prune_unwanted_nodes
     main_extractor.prune_unwanted_nodes = original_prune_unwanted_nodes
+    core._prepare_tree = original_prepare_tree
+    _set_selectors(walks=False)
     try:
         yield
     finally:
         main_extractor.prune_unwanted_nodes = patched
+        core._prepare_tree = prepare_tree
+        _set_selectors(walks=True)

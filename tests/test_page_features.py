@@ -2,6 +2,8 @@
 is a service page's."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml.html import fromstring
 
@@ -44,10 +46,9 @@ def test_title_features(title, listing_title, title_words):
     (["a", "b", "c"], 0),
 ])
 def test_user_marks_count_elements(values, count):
-    from cleaners.blocks import values_matching
-    from cleaners.page_features import USER_MARK
-    assert len(values_matching(USER_MARK, values)) == count
-    assert count == sum(1 for v in values if USER_MARK.search(v))
+    from cleaners.page_features import USER_MARK, user_marks
+    assert user_marks(values) == count
+    assert count == sum(1 for v in values if USER_MARK.search(v.lower()))
 
 
 @pytest.mark.parametrize("paragraphs, low, high", [
@@ -62,3 +63,16 @@ def test_user_marks_count_elements(values, count):
 ])
 def test_you_your_measures_how_much_the_page_addresses_its_reader(paragraphs, low, high):
     assert low <= _features(main="".join(f"<p>{p}</p>" for p in paragraphs))["you_your"] <= high
+
+
+@pytest.mark.parametrize("text, we_our, you_your", [
+    # contractions count once, as the word they start with; words that only contain one do not count
+    ("We're proud of our team; we've grown. You're welcome to join us, yours truly.", 4, 2),
+    ("Weather and ours: usual youthful owls wear yourselves out.", 0, 0),
+    ("YOU and YOUR and Yours", 0, 3),
+])
+def test_we_our_and_you_your_count_whole_words(text, we_our, you_your):
+    f = _features(main=f"<p>{text} " + "filler " * 200 + "</p>")   # we_our is capped at 1
+    words = len(re.findall(r"\w+", text)) + 200
+    assert f["we_our"] * words / 20 == pytest.approx(we_our)
+    assert f["you_your"] * words / 20 == pytest.approx(you_your)
