@@ -6,15 +6,18 @@ replaced here are the ones read when writing this.
 """
 from __future__ import annotations
 
+import importlib
 from contextlib import contextmanager
 from copy import copy
 
 from lxml.html import HtmlElement
-from trafilatura import baseline, core, htmlprocessing, main_extractor, settings, xpaths
+from trafilatura import core, htmlprocessing, main_extractor, settings, xpaths
 from trafilatura.htmlprocessing import delete_element
 
 from .trafilatura_selectors import BASIC_CLEAN, SELECTORS, text_hash
 
+# the module: `from trafilatura import baseline` gives its function of that name
+baseline = importlib.import_module("trafilatura.baseline")
 original_prune_unwanted_nodes = htmlprocessing.prune_unwanted_nodes
 # the XPaths replaced by Python walks; trafilatura's modules share these lists, so they change in place
 ORIGINAL_XPATHS = {key: getattr(xpaths, key[0])[key[1]] for key in SELECTORS}

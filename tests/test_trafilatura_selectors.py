@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from lxml.html import document_fromstring
-from trafilatura import baseline, settings, xpaths
+from trafilatura import settings, xpaths
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
 import cleaners.extract  # noqa: F401 (importing the extractor installs the walks)
 from cleaners.decode import decode_html
 from cleaners.parse import parse_html
-from cleaners.trafilatura_patch import ORIGINAL_XPATHS, trafilatura_as_published
+from cleaners.trafilatura_patch import ORIGINAL_XPATHS, baseline, trafilatura_as_published
 from cleaners.trafilatura_selectors import BASIC_CLEAN, SELECTORS, basic_clean, text_hash
 
 FIXTURES = sorted(Path(__file__).with_name("fixtures").glob("*.html"))
@@ -88,7 +88,7 @@ def test_walks_are_written_for_this_trafilatura():
         assert text_hash(ORIGINAL_XPATHS[key]) == written_for, key
         assert getattr(xpaths, key[0])[key[1]] is walk
     assert text_hash(settings.BASIC_CLEAN_XPATH) == BASIC_CLEAN[0]
-    assert baseline.BASIC_CLEAN_XPATH is basic_clean
+    assert baseline.BASIC_CLEAN_XPATH is basic_clean and baseline.basic_cleaning.__globals__ is vars(baseline)
 
 
 def test_published_trafilatura_gets_its_xpaths_back():
