@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats, link_density, values_matching
@@ -43,6 +44,9 @@ USER_MARK = re.compile(r"(?<![a-z])(avatar|username|user-name|userinfo|user-info
 DOCS_PHRASES = re.compile(r"on this page|edit this page|edit on github|table of contents|was this page helpful|"
                           r"next steps|prerequisites")
 PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
+# attribute values as plain strings: no Python object for each element that carries one
+ITEMPROPS = etree.XPath("descendant::*/@itemprop", smart_strings=False)
+CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 CART = re.compile(r"add[ -]to[ -](cart|basket|bag)|in den warenkorb|ajouter au panier|añadir al carrito|buy now")
 
 
@@ -67,7 +71,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
         path = ""
     segs = [p for p in path.split("/") if p]
     slug = segs[-1] if segs else ""
-    price = sum(1 for el in root.iterfind(".//*[@itemprop]") if el.get("itemprop", "").lower() in PRICE_PROPS)
+    price = sum(1 for prop in ITEMPROPS(root) if prop.lower() in PRICE_PROPS)
     buttons = " ".join((b.text_content() or "")[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
     buttons_lower = buttons.lower()
     f = {
@@ -112,7 +116,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     word_counts = Counter(WORDS.findall(main_lower))
     f["we_our"] = min(sum(map(word_counts.__getitem__, WE_OUR_WORDS)) / n_words * 20, 1.0)
     f["you_your"] = sum(map(word_counts.__getitem__, YOU_YOUR_WORDS)) / n_words * 20
-    f["user_marks"] = _log(user_marks([el.get("class") for el in root.xpath("descendant-or-self::*[@class]")]))
+    f["user_marks"] = _log(user_marks(CLASSES(root)))
     f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons_lower + " " + main_words[:3000].lower())))
     title_words = WORDS.findall((meta.title or "").casefold())
     f["title_words"] = min(len(title_words), 20) / 20

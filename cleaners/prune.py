@@ -8,6 +8,7 @@ article's paragraphs, and everything above it, out of reach of every rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -89,11 +90,21 @@ def in_marked_box(el: HtmlElement) -> bool:
 def token_reason(el: HtmlElement) -> str | None:
     if el.tag in NEVER_BY_TOKEN:
         return None
-    attrs = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
     if not attrs:
         return None
-    match = TOKEN_PATTERN.search(attrs)
+    return _remembered_token_reason(attrs) if len(attrs) <= REMEMBERED_CHARS else _token_reason_of(attrs)
+
+
+def _token_reason_of(attrs: str) -> str | None:
+    match = TOKEN_PATTERN.search(attrs.lower())
     return TOKEN_REASON[match.group(1)] if match else None
+
+
+# pages repeat their class names (every menu item, every card) and the token search is the costly part:
+# a name is searched once; only short ones are remembered, so huge attribute values cannot fill the memory
+REMEMBERED_CHARS = 200
+_remembered_token_reason = lru_cache(maxsize=8192)(_token_reason_of)
 
 
 def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:

@@ -387,3 +387,28 @@ def test_stamp_and_credit_lines_go(line, reason):
     kept = clean_paragraphs(f"{line}\n{PROSE[0]}", [], [], [], removals)
     assert (line not in kept) is (reason is not None)
     assert [r.reason for r in removals] == ([reason] if reason else [])
+
+
+@pytest.mark.parametrize("attrs, reason", [
+    ('class="share-bar"', "share-bar"),
+    ('class="Share-Bar"', "share-bar"),                 # any case
+    ('id="sidebar-right"', "sidebar"),
+    ('class="entry-content"', None),
+    ('class="sharebar"', None),                          # a whole token, not a part of a word
+])
+def test_class_and_id_tokens(attrs, reason):
+    from lxml.html import fragment_fromstring
+
+    from cleaners.prune import token_reason
+    for _ in range(2):   # the second time from memory
+        assert token_reason(fragment_fromstring(f"<div {attrs}>x</div>")) == reason
+
+
+def test_a_long_class_value_is_searched_not_remembered():
+    from lxml.html import fragment_fromstring
+
+    from cleaners.prune import _remembered_token_reason, token_reason
+    remembered = _remembered_token_reason.cache_info().currsize
+    el = fragment_fromstring('<div class="' + "x" * 300 + ' share-bar">x</div>')
+    assert token_reason(el) == "share-bar"
+    assert _remembered_token_reason.cache_info().currsize == remembered
