@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from . import rules
 from .blocks import LONG_PARAGRAPH, alternation, values_matching, word_key
 from .bylines import byline_text
+from .htmldate_speedups import faster_year_filter
 from .prune import in_marked_box
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
@@ -125,6 +126,8 @@ try:  # htmldate's hooks; if a later htmldate renames them, its own behaviour si
         _htmldate_extractors._external_date = text_date
     if hasattr(_htmldate_core, "search_page"):
         _htmldate_core.search_page = _no_year_only_dates(_htmldate_core.search_page)
+    if hasattr(_htmldate_core, "plausible_year_filter"):
+        _htmldate_core.plausible_year_filter = faster_year_filter(_htmldate_core.plausible_year_filter)
 except ImportError:  # pragma: no cover
     pass
 

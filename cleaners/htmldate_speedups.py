@@ -1,0 +1,77 @@
+"""htmldate's search of a page's text for dates, same results, less work.
+
+When the markup gives no date, htmldate runs a dozen regexes over the page's serialised HTML (70 KB on
+average): about 30 ms where it happens. Most of them open with `\\D`, so re cannot skip ahead to a likely
+start and tries the whole pattern at every character. Here such a pattern is tried only one character
+before where its date-shaped core matches (a scan re does fast, the core opening with a digit), in the
+order and with the overlaps re.findall would have: the same matches. A pattern is handled so only while
+its text is the one this was written for (DIGIT_LED is keyed by hashes of them).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+# htmldate patterns whose every match is one non-digit and then a match of the "core" given here, keyed
+# by the sha256 (first 16 hex digits) of the pattern's text: where the core does not match one character
+# on, the pattern cannot match (a core may be looser than the pattern). Each core opens with a digit that is
+# not optional, so re scans for it quickly (an optional first digit, "[0-3]?[0-9]", takes it four times longer).
+DIGIT_LED = {
+    "99dce485636e9d1c": r"[0-9]{4}[/.-][0-9]{2}[/.-][0-9]{2}",                             # THREE_LOOSE_PATTERN
+    "e03326de114b6f48": r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}",                           # SELECT_YMD_PATTERN
+    "2923eed9a4676b66": r"(?:19|20)[0-9]{2}[01][0-9][0-3][0-9]",                             # DATESTRINGS_PATTERN
+    "0c4faf3b8825539f": r"[0-9]{1,2}[/.][0-9]{1,2}[/.][0129][0-9]",                           # SLASHES_PATTERN
+    "68fbefbd57926b5f": r"[12][0-9]{3}[/.-](?:1[0-2]|0[1-9])",                               # YYYYMM_PATTERN
+    "b5235d247c68f5d5": r"[0-9]{1,2}[/.-][12][0-9]{3}",                                       # MMYYYY_PATTERN
+    "55b886d7c38e626a": r"199[0-9]|20[0-3][0-9]",                                            # SIMPLE_PATTERN
+}
+CORES = {key: re.compile(core) for key, core in DIGIT_LED.items()}
+
+
+def pattern_hash(pattern: re.Pattern) -> str:
+    return hashlib.sha256(f"{pattern.pattern}\x00{pattern.flags}".encode()).hexdigest()[:16]
+
+
+def _found(match: re.Match, groups: int):
+    """What re.findall gives for one match."""
+    if groups == 0:
+        return match.group(0)
+    if groups == 1:
+        return match.group(1) or ""
+    return tuple(g or "" for g in match.groups())
+
+
+def digit_led_findall(pattern: re.Pattern, core: re.Pattern, text: str) -> list:
+    """pattern.findall(text), trying the pattern only one character before where its core matches: every
+    such place from left to right, skipping those inside the last match, as findall scans."""
+    found, groups = [], pattern.groups
+    start = 1
+    while hit := core.search(text, start):
+        match = pattern.match(text, hit.start() - 1)
+        if match:
+            found.append(_found(match, groups))
+            start = match.end() + 1
+        else:
+            start = hit.start() + 1
+    return found
+
+
+class DigitLedPattern:
+    """Stands in for one of those patterns where htmldate only calls findall()."""
+
+    def __init__(self, pattern: re.Pattern, core: re.Pattern):
+        self.pattern, self.core = pattern, core
+
+    def findall(self, text: str) -> list:
+        return digit_led_findall(self.pattern, self.core, text)
+
+
+def faster_year_filter(plausible_year_filter):
+    """htmldate's plausible_year_filter, given the stand-in for the patterns it may take."""
+    def year_filter(htmlstring, *, pattern, **bounds):
+        core = CORES.get(pattern_hash(pattern))
+        if core is not None:
+            pattern = DigitLedPattern(pattern, core)
+        return plausible_year_filter(htmlstring, pattern=pattern, **bounds)
+    year_filter.original = plausible_year_filter
+    return year_filter
