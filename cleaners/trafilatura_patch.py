@@ -10,6 +10,7 @@ import importlib
 from contextlib import contextmanager
 from copy import copy
 
+import htmldate.core as htmldate_core
 from lxml.html import HtmlElement
 from trafilatura import core, htmlprocessing, main_extractor, settings, xpaths
 from trafilatura.htmlprocessing import delete_element
@@ -93,14 +94,18 @@ def _set_selectors(walks: bool) -> None:
 @contextmanager
 def trafilatura_as_published():
     """trafilatura without these replacements, for baselines timed beside the cleaner (bench/speed.py):
-    once the cleaner is imported, a plain trafilatura.extract in the same process would run them too."""
+    once the cleaner is imported, a plain trafilatura.extract in the same process would run them too.
+    htmldate's text search (cleaners/htmldate_speedups.py, used by trafilatura's metadata) goes back too."""
     patched = main_extractor.prune_unwanted_nodes
+    year_filter = htmldate_core.plausible_year_filter
     main_extractor.prune_unwanted_nodes = original_prune_unwanted_nodes
     core._prepare_tree = original_prepare_tree
+    htmldate_core.plausible_year_filter = getattr(year_filter, "original", year_filter)
     _set_selectors(walks=False)
     try:
         yield
     finally:
         main_extractor.prune_unwanted_nodes = patched
         core._prepare_tree = prepare_tree
+        htmldate_core.plausible_year_filter = year_filter
         _set_selectors(walks=True)

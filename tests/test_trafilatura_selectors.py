@@ -92,7 +92,11 @@ def test_walks_are_written_for_this_trafilatura():
 
 
 def test_published_trafilatura_gets_its_xpaths_back():
+    import htmldate.core as htmldate_core
+    faster = htmldate_core.plausible_year_filter
     with trafilatura_as_published():
         assert all(getattr(xpaths, name)[index] is ORIGINAL_XPATHS[name, index] for name, index in SELECTORS)
         assert baseline.BASIC_CLEAN_XPATH is settings.BASIC_CLEAN_XPATH
+        assert htmldate_core.plausible_year_filter is faster.original
+    assert htmldate_core.plausible_year_filter is faster
     assert all(getattr(xpaths, name)[index] is SELECTORS[name, index][1] for name, index in SELECTORS)
