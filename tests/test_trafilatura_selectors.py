@@ -11,6 +11,7 @@ from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
 import cleaners.extract  # noqa: F401 (importing the extractor installs the walks)
+import cleaners.metadata  # noqa: F401 (and the metadata step htmldate's faster search)
 from cleaners.decode import decode_html
 from cleaners.parse import parse_html
 from cleaners.trafilatura_patch import ORIGINAL_XPATHS, baseline, trafilatura_as_published
