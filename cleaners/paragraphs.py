@@ -12,6 +12,7 @@ from .records import Removal
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
 LINE_PREFIXES = [(p, r) for r, ps in rules.PREFIXES.items()
                  if r not in ("byline-repeat", "related-link", "credit-line") for p in ps]
+LINE_PREFIX_TUPLE = tuple(prefix for prefix, _ in LINE_PREFIXES)
 CREDIT_PREFIXES = tuple(rules.PREFIXES["credit-line"])
 LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
@@ -56,9 +57,10 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     if len(line) <= 90 and key in PHRASE_REASON:
         return PHRASE_REASON[key]
     folded = line.casefold()
-    for prefix, reason in LINE_PREFIXES:
-        if folded.startswith(prefix) and len(line) < 400:
-            return reason
+    if len(line) < 400 and folded.startswith(LINE_PREFIX_TUPLE):   # one C call; the loop names the first
+        for prefix, reason in LINE_PREFIXES:
+            if folded.startswith(prefix):
+                return reason
     if len(line) < 80 and READING_TIME_LINE.fullmatch(key):
         return "reading-time"
     if key in title_keys:
