@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 from lxml import etree
 from trafilatura import settings
@@ -28,16 +29,19 @@ def _first(items: list[tuple[str, str]], names: tuple[str, ...]) -> str:
     return ""
 
 
-def _walk(tags: tuple[str, ...] | None, keep: Callable[[etree._Element, dict[str, str], list], bool]) -> Selector:
-    """`.//*[self::tag or ...][keep]`: an element with no attributes matches none of these predicates."""
-    def select(tree: etree._Element) -> list:
-        found = []
-        for el in tree.iterdescendants(*tags) if tags else tree.iterdescendants(etree.Element):
-            items = el.items()
-            if items and keep(el, dict(items), items):
-                found.append(el)
-        return found
-    return select
+def _matches(tags: tuple[str, ...] | None, keep: Callable[[etree._Element, dict[str, str], list], bool],
+             tree: etree._Element) -> Iterator:
+    """The descendants with one of the tags (any tag: None) that keep() accepts, in document order. An
+    element with no attributes matches none of these predicates."""
+    for el in tree.iterdescendants(*tags) if tags else tree.iterdescendants(etree.Element):
+        items = el.items()
+        if items and keep(el, dict(items), items):
+            yield el
+
+
+def _walk(tags: tuple[str, ...] | None, keep) -> Selector:
+    """`.//*[self::tag or ...][keep]`."""
+    return lambda tree: list(_matches(tags, keep, tree))
 
 
 ID_CLASS = ("id", "class")
@@ -147,25 +151,17 @@ def _first_among_siblings(keep) -> Selector:
     wants only the first; the rest of the page is not walked)."""
     def select(tree: etree._Element) -> Iterator:
         parents = set()
-        for el in tree.iterdescendants(*CONTAINERS):
-            items = el.items()
-            if items and keep(el, dict(items), items):
-                parent = el.getparent()
-                if parent not in parents:
-                    parents.add(parent)
-                    yield el
+        for el in _matches(CONTAINERS, keep, tree):
+            parent = el.getparent()
+            if parent not in parents:
+                parents.add(parent)
+                yield el
     return select
 
 
 def _first_only(keep) -> Selector:
     """`(.//*[...][keep])[1]`."""
-    def select(tree: etree._Element) -> list:
-        for el in tree.iterdescendants(*CONTAINERS):
-            items = el.items()
-            if items and keep(el, dict(items), items):
-                return [el]
-        return []
-    return select
+    return lambda tree: list(islice(_matches(CONTAINERS, keep, tree), 1))
 
 
 # settings.BASIC_CLEAN_XPATH (what trafilatura's baseline and html2txt strip first)
@@ -183,7 +179,7 @@ def basic_clean(tree: etree._Element) -> list:
         if not items:
             continue
         a = dict(items)
-        if (el.tag == "div" and "footer" in _first(items, ("class", "id"))
+        if (el.tag == "div" and "footer" in _first(items, ID_CLASS)
                 or _COOKIE_CONSENT.search(a.get("class", "")) or _COOKIE_CONSENT.search(a.get("id", ""))):
             found.append(el)
     return found
