@@ -29,6 +29,10 @@ PREFIX_CHARS = max(map(len, PREFIX_REASON))
 # a heading that takes the link list under it along; True: climb to the box holding both first. A tag label
 # does not climb: the box around "Tags:" is often the post's meta line, byline and date included.
 HEADED_WIDGETS = {"related-heading": True, "most-read": True, "table-of-contents": True, "tag-list": False}
+# a button's label set as a heading, or ending in a colon, introduces the links under it: "Weiterlesen:"
+# over two headlines is a related list, not a "continue reading" button
+LABELS_AS_HEADINGS = {"continue-reading": "related-heading"}
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # in a table cell a word like "Category" or "Topics" is a column's name, not a widget's
 NOT_IN_CELLS = {"tag-list"}
 CELLS = {"td", "th"}
@@ -191,6 +195,8 @@ class Pruner:
             if reason and self.may_remove(el):
                 candidates.append((el, reason))
         for el, reason in candidates:
+            if reason in LABELS_AS_HEADINGS and self._is_label(el):
+                reason = LABELS_AS_HEADINGS[reason]
             if reason in HEADED_WIDGETS:
                 self._remove_widget(el, reason)
             else:
@@ -230,6 +236,10 @@ class Pruner:
             if (reason != "related-link" or link_density(s) > 0.5 or s.text < 120) and not self._column_name(el, reason):
                 return reason
         return None
+
+    @staticmethod
+    def _is_label(el: HtmlElement) -> bool:
+        return el.tag in HEADING_TAGS or visible_text(el).rstrip().endswith((":", "："))
 
     @staticmethod
     def _column_name(el: HtmlElement, reason: str) -> bool:

@@ -95,6 +95,11 @@ CASES = [
      'changed</a></li><li><a href="#b">What it costs</a></li><li><a href="#c">Outer islands</a></li></ol></div>',
      "What it costs", "table-of-contents"),
     ("skip-link", '<a href="#main">Skip to main content</a>', "Skip to main content", "skip-link"),
+    # a "continue reading" label set as a heading (or ending in a colon) heads a list of headlines
+    ("continue-reading-heading", '<h2>Weiterlesen:</h2><p><a href="/a">Ein Ausflug zu den Inseln im Herbst</a></p>'
+     '<p><a href="/b">Die neue Fähre im ersten Winter</a></p>', "Ein Ausflug zu den Inseln", "related-list"),
+    ("continue-reading-label", '<p><strong>Lire la suite :</strong></p><p><a href="/a">Island ferries in the 1950s</a>'
+     '</p><p><a href="/b">How the timetable is drawn up</a></p>', "Island ferries in the 1950s", "related-list"),
     ("sign-in", '<div><a href="/login">Sign in</a></div>', "Sign in", "account"),
     ("instagram-placeholder", '<blockquote class="instagram-media"><p>Sieh dir diesen Beitrag auf Instagram an</p>'
      '</blockquote>', "Sieh dir diesen Beitrag", "embed-placeholder"),
@@ -208,6 +213,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     ("<table><tr><th>Category</th><th>Fare</th></tr><tr><td>Adult</td><td>4.50</td></tr>"
      "<tr><td>Child</td><td>2.20</td></tr></table>", "| Category | Fare |"),
     ("<p>Der Kapitän fuhr <a href='/hafen'>zurück</a> in den Hafen, als der Sturm aufzog.</p>", "fuhr zurück in"),
+    # a "continue reading" button goes alone: the paragraph after it is the article's
+    ("<p><a href='/full'>Continue reading</a></p><p><a href='/board'>The harbour board</a> meets again in May.</p>",
+     "meets again in May"),
 ])
 def test_phrase_inside_running_text_stays(insert, kept):
     result = clean_page(RawPage(body=page(insert), source="inline.html"))
