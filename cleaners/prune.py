@@ -271,9 +271,15 @@ class Pruner:
                 break
             block = parent
         siblings = []
+        between = block.tail   # the text between the heading (or the last link taken) and the next sibling
         for sib in block.itersiblings():
+            if between and len(between.strip()) > INLINE_SLACK:
+                break   # running text: the links are words of it ("<h2>..</h2><br> text <a>link</a> text")
+            between = sib.tail
             if not isinstance(sib.tag, str):
                 continue
+            if sib.tag in INLINE and block.tag not in INLINE:
+                break   # a block heading's list is made of blocks; a link beside text is a sentence's
             ss = self.stats[sib]
             if ss.text == 0:
                 continue

@@ -47,7 +47,7 @@ PHRASES: dict[str, list[str]] = {
         "notas relacionadas", "contenido relacionado", "artículos relacionados", "relacionados",
         "schon gelesen", "auch lesen", "zum weiterlesen", "weitere artikel", "weitere beiträge", "weitere themen",
         "mehr themen", "empfohlene beiträge", "das könnte dich auch interessieren", "explore further",
-        "further reading", "articles similaires", "dans la même rubrique",
+        "further reading", "further information", "more information", "weitere informationen", "articles similaires", "dans la même rubrique",
         "leggi anche", "articoli correlati", "leia também", "veja também", "lees ook",
         "czytaj także", "czytaj też", "zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także",
         "читайте также", "ayrıca okuyun", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة",

@@ -100,6 +100,8 @@ CASES = [
      '<p><a href="/b">Die neue Fähre im ersten Winter</a></p>', "Ein Ausflug zu den Inseln", "related-list"),
     ("continue-reading-label", '<p><strong>Lire la suite :</strong></p><p><a href="/a">Island ferries in the 1950s</a>'
      '</p><p><a href="/b">How the timetable is drawn up</a></p>', "Island ferries in the 1950s", "related-list"),
+    ("further-information", '<h3>Weitere Informationen</h3><ul><li><a href="/a">Fahrplan 2024 (PDF)</a></li>'
+     '<li><a href="/b">Tarife und Ermäßigungen</a></li></ul>', "Tarife und Ermäßigungen", "related-list"),
     ("sign-in", '<div><a href="/login">Sign in</a></div>', "Sign in", "account"),
     ("instagram-placeholder", '<blockquote class="instagram-media"><p>Sieh dir diesen Beitrag auf Instagram an</p>'
      '</blockquote>', "Sieh dir diesen Beitrag", "embed-placeholder"),
@@ -213,6 +215,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     ("<table><tr><th>Category</th><th>Fare</th></tr><tr><td>Adult</td><td>4.50</td></tr>"
      "<tr><td>Child</td><td>2.20</td></tr></table>", "| Category | Fare |"),
     ("<p>Der Kapitän fuhr <a href='/hafen'>zurück</a> in den Hafen, als der Sturm aufzog.</p>", "fuhr zurück in"),
+    # a heading's links are a list only when they are blocks of their own, not words of the text under it
+    ("<h2>Related</h2><br>The board publishes its <a href='/minutes'>meeting minutes</a> and the <a href="
+     "'/fares'>full fare table</a> online.", "its meeting minutes and the full fare table online"),
     # a "continue reading" button goes alone: the paragraph after it is the article's
     ("<p><a href='/full'>Continue reading</a></p><p><a href='/board'>The harbour board</a> meets again in May.</p>",
      "meets again in May"),
