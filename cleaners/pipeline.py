@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 
 from .blocks import measure, word_key
 from .classify import page_kind
+from .collapsed import collapsed_prose, show
 from .decode import decode_html
 from .extract import extract_body, segment_document, split_on_blocks
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
@@ -89,6 +90,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
             result.skip_reason = kind
             return result
         pruner = Pruner(root, stats)
+        if pruner.main is not None:   # before the pruning: an accordion's buttons are its headings
+            result.repairs += show(collapsed_prose(pruner.main, stats))
         result.removals += pruner.run()
         if not meta.authors:
             meta.authors = byline_authors(root)

@@ -1,0 +1,69 @@
+"""Show the article prose a page folds away before extraction: accordions, "show more" expanders and tabs.
+
+The page sends these sections whole and hides them with an inline style or the `hidden` attribute until
+the reader opens them; extractors drop every hidden element (trafilatura's first discard rule), so a
+how-to whose steps sit in accordions comes back as its intro alone. A hidden block is shown when its
+markup says a control opens it (WAI-ARIA: a button's aria-controls names it, or it is a labelled region
+or tab panel), it is prose (long paragraphs, few links) inside the article's main block, and it is in no
+box its markup calls boilerplate. Other hidden blocks stay hidden: unused templates, the other copy of a
+responsive layout, popups.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .blocks import BlockStats, link_density
+from .prune import in_marked_box
+
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+MIN_PARAGRAPHS = 2
+MAX_LINK_DENSITY = 0.3
+OPENED_ROLES = {"region", "tabpanel"}
+CONTROLS = etree.XPath("//*[@aria-controls = $id]")
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    style = el.get("style")
+    return (style is not None and HIDING_STYLE.search(style) is not None) or el.get("hidden") is not None \
+        or el.get("aria-hidden") == "true"
+
+
+def collapsed_prose(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[HtmlElement]:
+    """Hidden blocks of prose in the main block, outermost first (a shown block's hidden parts are
+    looked at as blocks of their own)."""
+    controlled = set(main.getroottree().getroot().xpath("//@aria-controls", smart_strings=False))
+    found = []
+    above = [a for a in main.iterancestors() if a.tag not in ("body", "html")]   # a whole page hidden till its script runs
+    for el in (*reversed(above), *main.iter()):
+        if not isinstance(el.tag, str) or not is_hidden(el) or not _opened_by_a_control(el, controlled):
+            continue
+        s = stats.get(el)
+        if s is not None and s.paragraphs >= MIN_PARAGRAPHS and link_density(s) < MAX_LINK_DENSITY \
+                and not in_marked_box(el):
+            found.append(el)
+    return found
+
+
+def _opened_by_a_control(el: HtmlElement, controlled: set[str]) -> bool:
+    return el.get("id") in controlled or el.get("role") in OPENED_ROLES or el.get("aria-labelledby") is not None
+
+
+def show(blocks: list[HtmlElement]) -> list[str]:
+    """The hiding goes (the rest of the style stays), and the buttons that open a block become plain text:
+    an accordion's button is its section's heading. Returns what was shown, for scrape explain."""
+    shown = []
+    for el in blocks:
+        style = el.get("style")
+        if style is not None:
+            el.set("style", HIDING_STYLE.sub("", style))
+        for attr in ("hidden", "aria-hidden"):
+            el.attrib.pop(attr, None)
+        if el.get("id"):
+            for control in CONTROLS(el, id=el.get("id")):
+                if control.tag == "button":
+                    control.tag = "span"
+        shown.append(f"showed a folded section <{el.tag}> of {len(' '.join(el.text_content().split()))} characters")
+    return shown
