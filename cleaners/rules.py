@@ -275,6 +275,7 @@ MARKUP_TOKENS: dict[str, list[str]] = {
     "sidebar": ["sidebar", "side-widget", "widget-area", "sidebar-widget"],
     "site-footer": ["footer", "site-footer"],
     "author-box": ["author-bio", "author-box", "about-author", "author-info-box"],
+    "affiliate-disclosure": ["disclosure", "disclaimer", "affiliate-disclosure", "affiliate-disclaimer"],
     "continue-reading": ["cont-read", "read-more", "more-link", "continue-reading"],
 }
 

@@ -100,6 +100,11 @@ CASES = [
      '<p><a href="/b">Die neue Fähre im ersten Winter</a></p>', "Ein Ausflug zu den Inseln", "related-list"),
     ("continue-reading-label", '<p><strong>Lire la suite :</strong></p><p><a href="/a">Island ferries in the 1950s</a>'
      '</p><p><a href="/b">How the timetable is drawn up</a></p>', "Island ferries in the 1950s", "related-list"),
+    ("affiliate-disclosure", '<div class="aawp-disclaimer"><p>Our editors choose every product on their own; the shop '
+     'pays us a small fee for orders placed through these pages.</p></div>', "pays us a small fee", "affiliate-disclosure"),
+    ("editorial-disclosure", '<section class="editorial-disclosure"><p>This post contains references to products '
+     'from our advertisers; we may receive compensation when you click on them.</p></section>',
+     "references to products", "affiliate-disclosure"),
     ("further-information", '<h3>Weitere Informationen</h3><ul><li><a href="/a">Fahrplan 2024 (PDF)</a></li>'
      '<li><a href="/b">Tarife und Ermäßigungen</a></li></ul>', "Tarife und Ermäßigungen", "related-list"),
     ("sign-in", '<div><a href="/login">Sign in</a></div>', "Sign in", "account"),
