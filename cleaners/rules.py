@@ -276,6 +276,7 @@ MARKUP_TOKENS: dict[str, list[str]] = {
     "site-footer": ["footer", "site-footer"],
     "author-box": ["author-bio", "author-box", "about-author", "author-info-box"],
     "affiliate-disclosure": ["disclosure", "disclaimer", "affiliate-disclosure", "affiliate-disclaimer"],
+    "credit-line": ["copyright", "photo-credit", "image-credit", "imagedescription"],
     "continue-reading": ["cont-read", "read-more", "more-link", "continue-reading"],
 }
 

@@ -105,6 +105,10 @@ CASES = [
     ("editorial-disclosure", '<section class="editorial-disclosure"><p>This post contains references to products '
      'from our advertisers; we may receive compensation when you click on them.</p></section>',
      "references to products", "affiliate-disclosure"),
+    ("photo-credit", '<figure><img src="/ferry.jpg"><p class="imagedescription">AFP / Marco Bertorello</p></figure>',
+     "Marco Bertorello", "credit-line"),
+    ("copyright-box", '<div class="copyright"><p>Material chroniony prawem autorskim.</p></div>', "chroniony prawem",
+     "credit-line"),
     ("further-information", '<h3>Weitere Informationen</h3><ul><li><a href="/a">Fahrplan 2024 (PDF)</a></li>'
      '<li><a href="/b">Tarife und Ermäßigungen</a></li></ul>', "Tarife und Ermäßigungen", "related-list"),
     ("sign-in", '<div><a href="/login">Sign in</a></div>', "Sign in", "account"),
