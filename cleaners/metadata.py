@@ -379,8 +379,8 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
         doc = extract_meta_json(tree, doc)
     except Exception:  # trafilatura's JSON-LD reader trips on odd shapes; ours above already ran
         pass
-    pm.title = (pm.title or doc.title or extract_title(tree) or "").strip() or None
     pm.headline = _page_headline(tree)
+    pm.title = (pm.title or doc.title or _title_on_page(tree) or "").strip() or None
     pm.description = unescape_text(_first(meta, DESCRIPTION_META) or doc.description)
     summaries = [value for key in DESCRIPTION_META for value in meta.get(key, [])]
     pm.standfirst, pm.lead = _standfirst(tree, pm.title, summaries)
@@ -562,6 +562,25 @@ def _opening_key(text: str) -> str:
     """The first SUMMARY_OPENING characters, case-folded and whitespace collapsed: a meta description is
     often the lead cut short, or the lead with its ending reworded."""
     return " ".join(text.split())[:SUMMARY_OPENING].casefold()
+
+
+def _title_on_page(tree: HtmlElement) -> str | None:
+    """trafilatura's title search, unless what it found is not in the page's <title> while an <h1> is the
+    longest part of it ("Headline | Site"): its search for a title-like element can land on a menu's heading
+    ("Hauptmenü", "Themen")."""
+    found = extract_title(tree)
+    title = tree.find(".//head/title")
+    if title is None:
+        return found
+    title_text = " ".join(title.text_content().split())
+    if found and found.casefold() in title_text.casefold():
+        return found
+    headline = max(TITLE_SEPARATOR.split(title_text), key=len).strip().casefold()
+    for h1 in tree.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if 8 <= len(text) <= 300 and text.casefold() == headline:
+            return text
+    return found
 
 
 def _page_headline(tree: HtmlElement) -> str | None:

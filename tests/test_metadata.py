@@ -203,3 +203,22 @@ def test_text_date_search_runs_only_when_the_page_kind_or_the_record_needs_it(mo
     result = clean_page(RawPage(body=Path(fixture).read_bytes(), source=fixture))
     assert len(result.articles) == records
     assert bool(calls) is searched
+
+
+MENU = '<div id="nav"><h2 class="block-title">Hauptmenü</h2><ul><li><a href="/">Start</a></li></ul></div>'
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # trafilatura's title search lands on a menu's heading; the <h1> that is the <title>'s headline wins
+    ("Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung? | Ethify",
+     f'{MENU}<h1 id="site-name"><a href="/">Ethify</a></h1><h1>Vegetarier zu sein. Bedarf, Trend oder eigene '
+     'Entscheidung?</h1>', "Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung?"),
+    # what it finds stays when the <title> holds it: here the first <h1> is the site's name, not the headline
+    ("ORM Quick Start — SQLAlchemy 2.0 Documentation",
+     '<h1>SQLAlchemy 2.0 Documentation</h1><h1>ORM Quick Start</h1>', "ORM Quick Start"),
+    # no <h1> is the headline: trafilatura's answer is all there is
+    ("Harbour news | Bay Times", f"{MENU}<h1>Bay Times</h1><h1>Weather</h1>", "Hauptmenü"),
+])
+def test_the_headline_in_the_title_element_beats_a_menu_heading(title, body, expected):
+    tree = fromstring(f"<html><head><title>{title}</title></head><body>{body}<p>Text.</p></body></html>")
+    assert page_metadata(tree, None).title == expected
