@@ -36,7 +36,8 @@ def collapsed_prose(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> 
     looked at as blocks of their own)."""
     controlled = set(main.getroottree().getroot().xpath("//@aria-controls", smart_strings=False))
     found = []
-    above = [a for a in main.iterancestors() if a.tag not in ("body", "html")]   # a whole page hidden till its script runs
+    # the boxes around the main block too: a whole page hidden until its script runs
+    above = [a for a in main.iterancestors() if a.tag not in ("body", "html")]
     for el in (*reversed(above), *main.iter()):
         if not isinstance(el.tag, str) or not is_hidden(el) or not _opened_by_a_control(el, controlled):
             continue

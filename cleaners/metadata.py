@@ -147,6 +147,7 @@ class PageMeta:
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
     article_body: str | None = None                   # JSON-LD articleBody of the page's Article, the longest
     headline: str | None = None                       # the page's own <h1>, when it has one
+    shown_headline: str | None = None                 # its one <h1> that is not the site's name: the record's title
     standfirst: str | None = None                     # the lead under the headline, marked as such
     lead: str | None = None                           # what opens the article above the body: that standfirst,
                                                       # or the paragraph under the <h1> declared the page's summary
@@ -246,6 +247,8 @@ def _first(meta: dict[str, list[str]], keys) -> str | None:
 
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 # " | ", " - ", " – ", " :: ", " · " and the like between a headline and the site's name
+TITLE_WORDS = re.compile(r"\w+")
+SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::style or ancestor::script)]", smart_strings=False)
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+|\s*\|\s*")
 MIN_SITE_KEY = 4
 
@@ -405,6 +408,7 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
     pm.site_name = unescape_text(_first(meta, ["og:site_name", "application-name"]) or doc.sitename
                                  or extract_sitename(tree))
     pm.title = title_without_site(unescape_text(pm.title), pm.site_name, pm.url)
+    pm.shown_headline = _only_headline(tree, pm.site_name, pm.url, pm.title)
     pm.image_url = _first(meta, ["og:image", "twitter:image"]) or doc.image
     topics = pm.topics + list(doc.categories or []) + list(doc.tags or []) + _rel_tags(tree)
     pm.topics = dedupe([t for topic in topics for t in re.split(r"\s*[,，、;]\s*", topic)])
@@ -581,6 +585,24 @@ def _title_on_page(tree: HtmlElement) -> str | None:
         if 8 <= len(text) <= 300 and text.casefold() == headline:
             return text
     return found
+
+
+def _only_headline(tree: HtmlElement, site_name: str | None, url: str | None, title: str | None) -> str | None:
+    """The page's one <h1>, when it has exactly one, it is not the site's name, it shares a word with the
+    page's declared title (a section's label "Neuigkeiten" over a list shares none) and it is not that title
+    again with more around it. Both corpora's gold titles are mostly the headline as the page shows it, where
+    og:title and JSON-LD often carry an SEO variant ("Best X 2026")."""
+    shown = (" ".join("".join(SHOWN_TEXT(h1)).split()) for h1 in tree.iter("h1"))
+    h1s = [text for text in shown if 8 <= len(text) <= 300]
+    if len(h1s) != 1 or _names_site(h1s[0], _site_keys(site_name, url)):
+        return None
+    if title and (not (_title_words(h1s[0]) & _title_words(title)) or _key(title) in _key(h1s[0])):
+        return None   # a section's label; or the declared title already, with a kicker or a date beside it
+    return h1s[0]
+
+
+def _title_words(text: str) -> set[str]:
+    return {w for w in TITLE_WORDS.findall(text.casefold()) if len(w) >= 3 or not w.isascii()}
 
 
 def _page_headline(tree: HtmlElement) -> str | None:

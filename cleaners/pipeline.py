@@ -117,6 +117,8 @@ def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)
         if doc is tree and meta.standfirst and not seg_meta.description:
             seg_meta.description = meta.standfirst
+        if doc is tree and meta.shown_headline:
+            seg_meta.title = meta.shown_headline   # after the text's clean-up, which drops repeats of either title
         result.removals += removals
         article_text = "\n\n".join(paragraphs)
         if len(article_text) < MIN_TEXT_CHARS and not segments.posts:

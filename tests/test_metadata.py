@@ -6,6 +6,8 @@ from lxml.html import fromstring
 
 from cleaners.metadata import (author_names, iso_date, page_metadata, shows_january, text_date,
                                title_without_site, unescape_text)
+from cleaners.pipeline import clean_page
+from cleaners.records import RawPage
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -222,3 +224,34 @@ MENU = '<div id="nav"><h2 class="block-title">Hauptmenü</h2><ul><li><a href="/"
 def test_the_headline_in_the_title_element_beats_a_menu_heading(title, body, expected):
     tree = fromstring(f"<html><head><title>{title}</title></head><body>{body}<p>Text.</p></body></html>")
     assert page_metadata(tree, None).title == expected
+
+
+@pytest.mark.parametrize("og_title, body, shown", [
+    # the headline as the page shows it, where og:title carries an SEO variant
+    ("Health And Nutrition Trends For 2026", "<h1>Top 10 Health and Nutrition Trends to Watch</h1>",
+     "Top 10 Health and Nutrition Trends to Watch"),
+    # the declared title with a kicker or a date beside it: the declared one stays
+    ("Brothel busted in Boston", "<h1>Local News | Brothel busted in Boston</h1>", None),
+    ("Tips for Online Success", "<h1>TIPS FOR ONLINE SUCCESS</h1>", None),
+    # two <h1>s, the site's name, a section's label, or a styled logo: no headline to trust
+    ("Harbour ferries to run later", "<h1>Harbour ferries run later</h1><h1>Ferries at night</h1>", None),
+    ("Harbour ferries to run later", "<h1>Bay Times News</h1>", None),
+    ("Das Ministerium für Club-Kultur informiert", "<h1>Neuigkeiten</h1>", None),
+    ("Sesiona el Pleno del Comité Central", "<h1><style>.logo{display:block}</style>Cubadebate</h1>", None),
+])
+def test_the_one_headline_the_page_shows(og_title, body, shown):
+    head = (f'<title>x</title><meta property="og:title" content="{og_title}">'
+            '<meta property="og:site_name" content="Bay Times">')
+    tree = fromstring(f"<html><head>{head}</head><body>{body}<p>Text.</p></body></html>")
+    assert page_metadata(tree, "https://baytimes.example/news/ferries").shown_headline == shown
+
+
+def test_the_record_takes_the_headline_the_page_shows():
+    paragraphs = "".join(f"<p>Paragraph {i} of the trends report: dietitians expect more fibre, fewer ultra-processed "
+                         f"snacks and a lot of talk about protein in the year ahead.</p>" for i in range(4))
+    html = ('<html><head><title>Health And Nutrition Trends For 2026</title><meta property="og:title" '
+            'content="Health And Nutrition Trends For 2026"></head><body><article>'
+            f'<h1>Top 10 Health and Nutrition Trends to Watch</h1>{paragraphs}</article></body></html>')
+    article = clean_page(RawPage(body=html.encode(), source="trends.html")).articles[0]
+    assert article.title == "Top 10 Health and Nutrition Trends to Watch"
+    assert not article.text.startswith("Top 10")
