@@ -615,9 +615,35 @@ def _page_headline(tree: HtmlElement) -> str | None:
 
 def byline_authors(pruned_tree: HtmlElement) -> list[str]:
     """trafilatura's byline rules (cleaners/bylines.py), run on the tree our pruning already cleared of comments,
-    sidebars and related boxes (trafilatura's own extract_author copies and prunes the whole tree first)."""
+    sidebars and related boxes (trafilatura's own extract_author copies and prunes the whole tree first); else
+    the names the page links to its authors' pages with."""
     author = _guarded(byline_text, pruned_tree, 120)
-    return author_names(split_authors(_guarded(normalize_authors, None, author))) if author else []
+    if author:
+        return author_names(split_authors(_guarded(normalize_authors, None, author)))
+    return author_page_links(pruned_tree)
+
+
+AUTHOR_PATH = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|writers?|journalists?)/[^/?#]+", re.I)
+MAX_AUTHOR_LINKS = 3
+# "View all posts by Jane", "Articles by Jane", "Alle Beiträge von Jane": the label before the name
+AUTHOR_LINK_LABEL = re.compile(r"^(?:(?:view |see )?(?:all |more )?(?:posts|articles|stories|beiträge|artikel|"
+                               r"articles|publications) (?:by|von|de|par) )", re.I)
+
+
+def author_page_links(tree: HtmlElement) -> list[str]:
+    """The texts of the links to an author's page ("/author/jane-doe/") that read as a name, when there are
+    few of them: a page listing many is an index or holds other posts' cards."""
+    names = []
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if AUTHOR_PATH.search(href):
+            text = AUTHOR_LINK_LABEL.sub("", " ".join(a.text_content().split()))
+            if 3 <= len(text) <= 60 and not text[0].islower() and not any(ch.isdigit() for ch in text) \
+                    and text not in names:
+                names.append(text)
+    if not 0 < len(names) <= MAX_AUTHOR_LINKS:
+        return []
+    return author_names([part for name in names for part in split_authors(name)])
 
 
 def _guarded(reader, *args, **kwargs):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from cleaners.metadata import (author_names, iso_date, page_metadata, shows_january, text_date,
-                               title_without_site, unescape_text)
+from cleaners.metadata import (author_names, author_page_links, iso_date, page_metadata, shows_january,
+                               text_date, title_without_site, unescape_text)
 from cleaners.pipeline import clean_page
 from cleaners.records import RawPage
 
@@ -255,3 +255,18 @@ def test_the_record_takes_the_headline_the_page_shows():
     article = clean_page(RawPage(body=html.encode(), source="trends.html")).articles[0]
     assert article.title == "Top 10 Health and Nutrition Trends to Watch"
     assert not article.text.startswith("Top 10")
+
+
+@pytest.mark.parametrize("links, expected", [
+    ('<address>By <a href="/author/tanderson/"> Tim Anderson </a></address>', ["Tim Anderson"]),
+    ('<a href="https://x.example/autor/moses-kim">Moses Kim and Kate Shokurova</a>', ["Moses Kim", "Kate Shokurova"]),
+    ('<a href="/author/juliette/">View all posts by Juliette</a>', ["Juliette"]),
+    # the same name twice is one author; a "more" link or a date is no name
+    ('<a href="/author/amanda/">Amanda</a> <a href="/author/amanda/">Amanda</a>', ["Amanda"]),
+    ('<a href="/author/amanda/">mehr</a> <a href="/author/amanda/page/2">2</a>', []),
+    # many author links: an index or other posts' cards, no byline
+    ("".join(f'<a href="/author/w{i}/">Writer {chr(65 + i)}</a>' for i in range(4)), []),
+    ('<a href="/authors-guide/">Authors Guide</a> <a href="/about/">About us</a>', []),
+])
+def test_author_page_links(links, expected):
+    assert author_page_links(fromstring(f"<html><body><p>{links}</p></body></html>")) == expected
