@@ -31,6 +31,7 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
 PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
+LONG_LINE = 80   # characters of a line that counts as prose (blocks.LONG_PARAGRAPH)
 ARTICLE_BODY_RATIO = 3   # a declared articleBody this many times the extracted text replaces it
 MARKUP_IN_TEXT = re.compile(r"<[a-zA-Z/!][^>]*>|\[#?image:|^#{1,6} |\|\|\|", re.M)   # HTML or a CMS's markup
 WORD = re.compile(r"\w+")
@@ -145,7 +146,26 @@ def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose:
     if swallowing:
         repairs += open_boxes(swallowing)
         text = max(text, extract_body(doc, url), key=len)
-    return max(text, extract_body(doc, url, fast=False), key=len)
+    fuller = extract_body(doc, url, fast=False)
+    return _with_missed_opening(text, fuller, doc) if len(fuller) > len(text) else text
+
+
+def _with_missed_opening(first: str, fuller: str, doc: HtmlElement) -> str:
+    """The fuller text of the fallback extractors, with the lines of the first try it lacks put in front
+    when they all stand before its opening on the page and are mostly prose: readability and justext pick
+    the body's largest block and can leave out the intro above it."""
+    fuller_key = word_key(fuller)
+    missed = [line for line in first.split("\n") if line.strip() and word_key(line) not in fuller_key]
+    if not missed:
+        return fuller
+    page_key = word_key(doc.text_content())
+    opening = page_key.find(word_key(next(line for line in fuller.split("\n") if line.strip())))
+    at = [page_key.find(word_key(line)) for line in missed]
+    if opening < 0 or any(a < 0 or a >= opening for a in at):
+        return fuller
+    if 2 * sum(len(line) for line in missed if len(line) >= LONG_LINE) < sum(map(len, missed)):
+        return fuller   # mostly short lines: a subscription offer's price list, not an intro
+    return "\n".join(missed) + "\n" + fuller
 
 
 def _hidden_body(shown: str, declared: str | None) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from lxml.html import fromstring
 
 from cleaners.extract import WALL_CHARS, split_on_blocks
-from cleaners.pipeline import clean_page
+from cleaners.pipeline import _with_missed_opening, clean_page
 from cleaners.records import RawPage
 
 SENTENCE = "The ferry board met on Tuesday and agreed the new timetable for the northern crossings. "
@@ -110,3 +110,28 @@ def test_a_declared_article_body_replaces_a_teaser_the_page_shows(declared, take
 def test_only_a_plain_text_article_body_stands_in(declared, hidden):
     from cleaners.pipeline import _hidden_body
     assert _hidden_body(TEASER, declared) is hidden
+
+
+INTRO = ("Die Nachfrage nach erneuerbaren Energien steigt; Alternativen zu fossilen Energieträgern werden immer "
+         "notwendiger, um das Klima zu schonen.")
+BODY = ["Dimethylether wird heute auf zwei Arten hergestellt, aus Methanol oder direkt aus Synthesegas, und beide "
+        "Wege taugen auch für die erneuerbare Variante.",
+        "Wie Flüssiggas eignet sich Dimethylether für eine große Bandbreite an Anwendungen, vom Heizen bis zum "
+        "Antrieb von Fahrzeugen."]
+OFFER = ["Jahresabo", "99,00 EUR", "im 1. Jahr", "danach 122,40 EUR / Jahr", "Fast 20% sparen"]
+
+
+@pytest.mark.parametrize("page, first, kept_first", [
+    # the intro above the body, which the fallback extractors left out, opens the text again
+    ([INTRO, *BODY], [INTRO], True),
+    # a line of the first try that stands after the fuller text's opening is not put in front
+    ([*BODY, INTRO], [INTRO], False),
+    # short lines (a subscription offer's price list) are no intro
+    ([*OFFER, *BODY], OFFER, False),
+])
+def test_the_fallbacks_text_keeps_the_intro_the_first_try_had(page, first, kept_first):
+    doc = fromstring("<html><body>" + "".join(f"<p>{p}</p>" for p in page) + "</body></html>")
+    fuller = "\n".join(BODY)
+    text = _with_missed_opening("\n".join(first), fuller, doc)
+    assert text.endswith(fuller)
+    assert text.startswith(first[0]) is kept_first
