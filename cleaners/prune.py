@@ -13,7 +13,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import BlockStats, alternation, leading_text, link_density, measure, phrase_key, visible_text
+from .blocks import BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure, visible_text
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
@@ -26,6 +26,10 @@ LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
 PREFIX_PATTERN = re.compile(alternation(PREFIX_REASON))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
+# the prefixes' opening characters: a set lookup spares most blocks the pattern's 160 alternatives
+PREFIX_HEAD_CHARS = 3
+PREFIX_HEADS = {p[:PREFIX_HEAD_CHARS] for p in PREFIX_REASON}
+assert min(map(len, PREFIX_REASON)) >= PREFIX_HEAD_CHARS
 # a heading that takes the link list under it along; True: climb to the box holding both first. A tag label
 # does not climb: the box around "Tags:" is often the post's meta line, byline and date included.
 HEADED_WIDGETS = {"related-heading": True, "most-read": True, "table-of-contents": True, "tag-list": False}
@@ -90,8 +94,12 @@ def in_marked_box(el: HtmlElement) -> bool:
 def token_reason(el: HtmlElement) -> str | None:
     if el.tag in NEVER_BY_TOKEN:
         return None
-    attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    if not attrs:
+    cls, ident = el.get("class"), el.get("id")
+    if cls:   # " ".join of the non-empty ones, without building a tuple and a filter for each element
+        attrs = cls + " " + ident if ident else cls
+    elif ident:
+        attrs = ident
+    else:
         return None
     return _remembered_token_reason(attrs) if len(attrs) <= REMEMBERED_CHARS else _token_reason_of(attrs)
 
@@ -217,13 +225,13 @@ class Pruner:
         if el.tag not in SMALL_BLOCKS or s.text == 0 or s.text > 400:
             return None
         if s.text <= MAX_PHRASE_CHARS:
-            text = visible_text(el)
-            reason = PHRASE_REASON.get(phrase_key(text))
+            folded = visible_text(el).casefold()
+            reason = PHRASE_REASON.get(folded_phrase_key(folded))
             if reason and self._stands_alone(el, s) and not self._column_name(el, reason):
                 return reason
         else:
-            text = leading_text(el, PREFIX_CHARS)   # a prefix needs only the start of a longer block
-        match = PREFIX_PATTERN.match(text.casefold())
+            folded = leading_text(el, PREFIX_CHARS).casefold()   # a prefix needs only the start of a longer block
+        match = folded[:PREFIX_HEAD_CHARS] in PREFIX_HEADS and PREFIX_PATTERN.match(folded)
         if match:
             reason = PREFIX_REASON[match.group(0)]
             # "Read more: <headline link>" goes; a real sentence that starts alike stays

@@ -1,0 +1,136 @@
+"""The cheaper formulations of hot helpers give what the plain ones they replaced gave, on tricky inputs
+(comments, processing instructions, tail text, empty and huge attributes, every whitespace character)."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from lxml import etree
+from lxml.html import document_fromstring, fragment_fromstring
+
+from cleaners import prune
+from cleaners.blocks import collapse_space, leading_text, values_matching, visible_text
+from cleaners.metadata import BODY_CLASSED, BODY_CLASSES, STANDFIRST
+from cleaners.page_features import USER_MARK
+
+SPACE = re.compile(r"\s+")
+
+
+def old_visible_text(el) -> str:
+    return SPACE.sub(" ", el.text_content()).strip()
+
+
+def old_values_matching(pattern: re.Pattern, values: list[str]) -> list[int]:
+    return [i for i, value in enumerate(values) if pattern.search(value)]
+
+
+def test_split_separates_on_exactly_what_backslash_s_matches():
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and SPACE.fullmatch(chr(c))]
+    assert [ch for ch in spaces if len(f"a{ch}b".split()) != 2] == []
+    others = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and chr(c) not in spaces]
+    assert [ch for ch in others if len(f"a{ch}b".split()) != 1 or f"{ch}".strip() != ch] == []
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\t ", "a", " a ", "a  b", "\u00a0a\u2003b\u3000", "a\x1cb\x1dc\x1ed\x1ff", "\u200bzero\u200bwidth",
+    "line\r\nbreak\x0bvt\x0cff", "\x85next\u2028line\u2029para", "ends \t\n",
+])
+def test_collapse_space_is_the_regex_substitution(text):
+    assert collapse_space(text) == SPACE.sub(" ", text).strip()
+
+
+TREES = [
+    "<div>plain</div>",
+    "<div></div>",
+    "<div>  spaced \n out  </div>",
+    "<div><!-- a comment -->after</div>",                 # a comment's text is not the element's, its tail is
+    "<div>before<!-- c --></div>",
+    "<div><?pi target?>tail of a pi</div>",
+    "<div>a<span>b</span>c<em>d<i>e</i>f</em>g</div>",
+    "<div><span>x</span></div>",
+    "<div><script>var x = 1;</script>text</div>",          # text_content keeps script text: so must we
+    "<div>&amp; &lt;entities&gt; &#160;nbsp</div>",
+    "<div>\u00a0\u2003wide\u3000space\u00a0</div>",
+    "<div><br>after a break<br></div>",
+]
+
+
+def _elements(html: str):
+    root = fragment_fromstring(html, create_parent="section")
+    root.append(etree.Comment("trailing"))
+    return [root, *root.iter()]
+
+
+def _outcome(function, *args):
+    try:
+        return function(*args)
+    except Exception as exc:
+        return type(exc)
+
+
+@pytest.mark.parametrize("html", TREES)
+def test_visible_text_is_the_whitespace_collapsed_text_content(html):
+    for el in _elements(html):
+        assert _outcome(visible_text, el) == _outcome(old_visible_text, el)   # a comment: the same error
+        if not isinstance(el.tag, str):
+            continue
+        for chars in (0, 1, 3, 10, 1000):
+            text = leading_text(el, chars)
+            assert old_visible_text(el).startswith(text) and (len(text) > chars or text == old_visible_text(el))
+
+
+@pytest.mark.parametrize("pattern, values", [
+    (USER_MARK, []),
+    (USER_MARK, ["avatar", "avatar", "x", "avatar", "navatar", "avatar"]),   # repeated values: each index found
+    (USER_MARK, ["x\navatar", "x\navatar", "avatar\n", "", "", "poster"]),
+    (STANDFIRST, ["lead", "article-lead", "leader", "mislead", "lead", "sub-title", "deck deck", "x" * 5000 + " dek"]),
+    (STANDFIRST, ["a", "b", "a", "b"]),
+])
+def test_values_matching_finds_every_index_of_a_repeated_value(pattern, values):
+    assert values_matching(pattern, values) == old_values_matching(pattern, values)
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><div class='a'>x</div><p class=''>y</p><p>z</p></body></html>",
+    "<html><head><meta class='lead'></head><body class='body'><div class='lead'><!-- c --><p class='b'>t</p>"
+    "</div></body></html>",
+    "<html><body><div class='x'><body class='inner'><p class='lead'>a</p></body></div></body></html>",
+    "<html><body>" + "<div class='lead'>" * 50 + "</div>" * 50 + "</body></html>",
+    "<html><body><div id='only-id'><span class='c' id='d'>t</span></div></body></html>",
+])
+def test_body_class_values_line_up_with_the_elements(html):
+    tree = document_fromstring(html)
+    assert BODY_CLASSES(tree) == [el.get("class") for el in tree.xpath(".//body//*[@class]")]
+    assert BODY_CLASSED(tree) == tree.xpath(".//body//*[@class]")
+
+
+def old_token_reason(el) -> str | None:
+    if el.tag in prune.NEVER_BY_TOKEN:
+        return None
+    attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    if not attrs:
+        return None
+    return prune._token_reason_of(attrs)
+
+
+@pytest.mark.parametrize("attrs", [
+    {}, {"class": ""}, {"id": ""}, {"class": "", "id": ""}, {"class": "sidebar"}, {"id": "sidebar"},
+    {"class": "x", "id": "comments"}, {"class": "related", "id": ""}, {"class": "", "id": "menu"},
+    {"class": "share", "id": "x"}, {"class": "no", "id": "match"}, {"class": "x" * 300 + " sidebar"},
+    {"class": "nav-", "id": "bar"},   # the space between class and id is a token boundary
+])
+@pytest.mark.parametrize("tag", ["div", "body", "span"])
+def test_token_reason_reads_class_and_id_as_one_string(attrs, tag):
+    el = etree.SubElement(fragment_fromstring("<div></div>"), tag, attrs)
+    assert prune.token_reason(el) == old_token_reason(el)
+
+
+@pytest.mark.parametrize("text", ["", "r", "re", "rea", "read more: x", "Read More: X", "lea:", "lea", "tags:x",
+                                  "关", "相关阅读：x", "ß", "mais", "more", "more:"])
+def test_prefix_heads_never_hide_a_prefix(text):
+    folded = text.casefold()
+    match = prune.PREFIX_PATTERN.match(folded)
+    assert bool(folded[:prune.PREFIX_HEAD_CHARS] in prune.PREFIX_HEADS and match) == bool(match)
+    for prefix in prune.PREFIX_REASON:
+        assert prefix[:prune.PREFIX_HEAD_CHARS] in prune.PREFIX_HEADS
