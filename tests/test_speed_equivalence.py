@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from lxml.html import document_fromstring, fragment_fromstring
 
-from cleaners import prune
+from cleaners import prune, segment
 from cleaners.blocks import collapse_space, leading_text, values_matching, visible_text
 from cleaners.metadata import BODY_CLASSED, BODY_CLASSES, STANDFIRST
 from cleaners.page_features import USER_MARK
@@ -134,3 +134,34 @@ def test_prefix_heads_never_hide_a_prefix(text):
     assert bool(folded[:prune.PREFIX_HEAD_CHARS] in prune.PREFIX_HEADS and match) == bool(match)
     for prefix in prune.PREFIX_REASON:
         assert prefix[:prune.PREFIX_HEAD_CHARS] in prune.PREFIX_HEADS
+
+
+OLD_POST_CANDIDATES = etree.XPath("descendant-or-self::*[self::article or @itemtype or "
+                                  "((self::div or self::section or self::li) and @class)]")
+
+
+def old_is_post_container(el) -> bool:
+    if el.tag == "article":
+        return True
+    if segment.ARTICLE_ITEMTYPE.search(el.get("itemtype") or ""):
+        return True
+    if el.tag in ("div", "section", "li"):
+        return bool(segment.POST_CLASS.search((el.get("class") or "").lower()))
+    return False
+
+
+@pytest.mark.parametrize("html", [
+    "<div class='post'><article>a</article><section class=''>b</section><li>c</li><li class='Entry x'>d</li></div>",
+    "<div><!-- c --><?pi itemtype='x'?><span itemtype='https://schema.org/NewsArticle'>a</span>"
+    "<p itemtype=''>b</p><main class='post'>c</main><div class='HENTRY'>d</div></div>",
+    "<div class='" + "x " * 300 + "post'><div class='post-123'>a</div><div class='blog-post'>b</div></div>",
+    "<article><div class='story'><li class='news-item'>a</li></div><section itemtype='http://schema.org/BlogPosting'>"
+    "b</section></article>",
+])
+def test_post_containers_are_the_ones_the_xpath_found(html):
+    root = fragment_fromstring(html)
+    root.append(etree.ProcessingInstruction("pi", "itemtype='https://schema.org/Article'"))
+    assert segment._post_candidates(root) == OLD_POST_CANDIDATES(root)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert segment._is_post_container(el) == old_is_post_container(el)
