@@ -43,6 +43,7 @@ USER_MARK = re.compile(r"(?<![a-z])(avatar|username|user-name|userinfo|user-info
                        r"message-user|reputation|joined)(?![a-z])")   # lower case: re.I made it 2x slower
 DOCS_PHRASES = re.compile(r"on this page|edit this page|edit on github|table of contents|was this page helpful|"
                           r"next steps|prerequisites")
+COUNTED_TAGS = ("pre", "h1", "time", "article", "form", "input", "select", "table")
 PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
 # attribute values as plain strings: no Python object for each element that carries one
 ITEMPROPS = etree.XPath("descendant::*/@itemprop", smart_strings=False)
@@ -74,6 +75,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     price = sum(1 for prop in ITEMPROPS(root) if prop.lower() in PRICE_PROPS)
     buttons = " ".join((b.text_content() or "")[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
     buttons_lower = buttons.lower()
+    tags = Counter(el.tag for el in root.iter(*COUNTED_TAGS))   # one walk for all the counts
     f = {
         "article_type": float(bool(meta.types & ARTICLE_TYPES)),
         "other_type": float(bool(meta.types & OTHER_TYPES)),
@@ -93,15 +95,15 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
         "url_date": float(bool(URL_DATE.search(path))),
         "url_depth": min(len(segs), 6) / 6,
         "slug_words": min(len(re.findall(r"[a-z0-9]+", slug.lower())) if "-" in slug or "_" in slug else 0, 12) / 12,
-        "code_blocks": _log(sum(1 for _ in root.iter("pre"))),
+        "code_blocks": _log(tags["pre"]),
         "price": _log(price),
         "cart": float(bool(CART.search(buttons_lower))),
-        "h1": min(sum(1 for _ in root.iter("h1")), 3) / 3,
-        "time_elements": _log(sum(1 for _ in root.iter("time"))),
-        "article_elements": _log(sum(1 for _ in root.iter("article"))),
-        "forms": _log(sum(1 for _ in root.iter("form"))),
-        "inputs": _log(sum(1 for _ in root.iter("input", "select"))),
-        "tables": _log(sum(1 for _ in root.iter("table"))),
+        "h1": min(tags["h1"], 3) / 3,
+        "time_elements": _log(tags["time"]),
+        "article_elements": _log(tags["article"]),
+        "forms": _log(tags["form"]),
+        "inputs": _log(tags["input"] + tags["select"]),
+        "tables": _log(tags["table"]),
     }
     for name, pattern in URL_TOKENS.items():
         f[name] = float(bool(pattern.search(path)))

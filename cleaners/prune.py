@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
@@ -189,9 +190,7 @@ class Pruner:
 
     def run(self) -> list[Removal]:
         candidates: list[tuple[HtmlElement, str]] = []
-        for el in self.root.iter():
-            if not isinstance(el.tag, str):
-                continue
+        for el in self.root.iter(etree.Element):   # elements only, picked in C
             reason = markup_reason(el)
             if reason and reason not in STRONG_MARKUP and (self.is_prose(el) or self.is_text_in_main(el)):
                 reason = None   # markup names are hints; prose inside a "sidebar" or "menu" box stays

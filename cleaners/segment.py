@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .blocks import BlockStats
@@ -46,8 +47,8 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 def find_cards(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[HtmlElement]:
     """Teaser cards: runs of 4+ siblings of one shape, each a link with a short text."""
     cards: list[HtmlElement] = []
-    for parent in root.iter():
-        if not isinstance(parent.tag, str) or len(parent) < CARD_MIN_GROUP:
+    for parent in root.iter(etree.Element):   # elements only, picked in C
+        if len(parent) < CARD_MIN_GROUP:
             continue
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
@@ -88,10 +89,9 @@ def _post_candidates(root: HtmlElement) -> list[HtmlElement]:
     """The elements _is_post_container can accept, in document order: an <article>, an element with an
     itemtype, a div, section or li with a class. (A walk in Python: the XPath saying the same costs more.)"""
     found = []
-    for el in root.iter():
+    for el in root.iter(etree.Element):   # elements only: a PI's get() would read its pseudo-attributes
         tag = el.tag
-        if tag == "article" or (tag in POST_BOXES and el.get("class") is not None) or \
-                (isinstance(tag, str) and el.get("itemtype") is not None):   # (a PI's get reads its text)
+        if tag == "article" or (tag in POST_BOXES and el.get("class") is not None) or el.get("itemtype") is not None:
             found.append(el)
     return found
 

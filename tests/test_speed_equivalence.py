@@ -21,6 +21,19 @@ def old_visible_text(el) -> str:
     return SPACE.sub(" ", el.text_content()).strip()
 
 
+def old_leading_text(el, chars: int) -> str:
+    parts: list[str] = []
+    seen = 0
+    for chunk in el.itertext():
+        parts.append(chunk)
+        seen += len(chunk)
+        if seen > chars:
+            text = SPACE.sub(" ", "".join(parts)).strip()
+            if len(text) > chars:
+                return text
+    return SPACE.sub(" ", "".join(parts)).strip()
+
+
 def old_values_matching(pattern: re.Pattern, values: list[str]) -> list[int]:
     return [i for i, value in enumerate(values) if pattern.search(value)]
 
@@ -59,6 +72,8 @@ TREES = [
 def _elements(html: str):
     root = fragment_fromstring(html, create_parent="section")
     root.append(etree.Comment("trailing"))
+    root.append(etree.ProcessingInstruction("pi", "itemtype='https://schema.org/Article'"))
+    root.append(etree.Entity("nbsp"))
     return [root, *root.iter()]
 
 
@@ -76,8 +91,7 @@ def test_visible_text_is_the_whitespace_collapsed_text_content(html):
         if not isinstance(el.tag, str):
             continue
         for chars in (0, 1, 3, 10, 1000):
-            text = leading_text(el, chars)
-            assert old_visible_text(el).startswith(text) and (len(text) > chars or text == old_visible_text(el))
+            assert leading_text(el, chars) == old_leading_text(el, chars)
 
 
 @pytest.mark.parametrize("pattern, values", [
@@ -165,3 +179,29 @@ def test_post_containers_are_the_ones_the_xpath_found(html):
     for el in root.iter():
         if isinstance(el.tag, str):
             assert segment._is_post_container(el) == old_is_post_container(el)
+
+
+def test_tag_counts_of_page_features_are_the_walks_they_replaced():
+    from cleaners.blocks import measure
+    from cleaners.metadata import page_metadata
+    from cleaners.page_features import _log, page_features
+    from cleaners.segment import find_segments
+    body_html = ("<pre>a</pre><pre>b</pre><h1>x</h1><h1>y</h1><h1>z</h1><h1>w</h1><time>t</time><!-- c -->"
+                 "<article><form><input><select><option>o</select><input></form></article><table><tr><td>1"
+                 "</td></tr></table><svg:time>not counted</svg:time><p>" + "text " * 40 + "</p>")
+    tree = document_fromstring(f"<html><body>{body_html}</body></html>")
+    body = tree.find("body")
+    stats = measure(body)
+    f = page_features(tree, body, stats, page_metadata(tree, None), find_segments(body, stats))
+    count = lambda *tags: sum(1 for _ in body.iter(*tags))   # noqa: E731
+    assert f["code_blocks"] == _log(count("pre")) and f["h1"] == min(count("h1"), 3) / 3
+    assert f["time_elements"] == _log(count("time")) and f["article_elements"] == _log(count("article"))
+    assert f["forms"] == _log(count("form")) and f["inputs"] == _log(count("input", "select"))
+    assert f["tables"] == _log(count("table")) and count("input", "select") == 3
+
+
+@pytest.mark.parametrize("html", TREES)
+def test_element_walks_in_c_skip_exactly_the_comments_and_pis(html):
+    for root in _elements(html):
+        if isinstance(root.tag, str):
+            assert list(root.iter(etree.Element)) == [el for el in root.iter() if isinstance(el.tag, str)]
