@@ -61,11 +61,15 @@ def link_density(s: BlockStats) -> float:
 
 def visible_text(el: HtmlElement) -> str:
     """The element's text with its whitespace collapsed: words one space apart, none at the ends."""
+    return collapse_space(text_content(el))
+
+
+def text_content(el: HtmlElement) -> str:
+    """el.text_content(). A leaf (no child element, comment or PI) holds only its own text: read without
+    text_content()'s XPath call (most blocks the pruner reads, most links, are leaves)."""
     if len(el) or not isinstance(el.tag, str):
-        return collapse_space(el.text_content())   # (which refuses a comment or a PI)
-    # a leaf (no child element, comment or PI) holds only its own text: read without text_content()'s
-    # XPath call (most blocks the pruner reads are leaves)
-    return collapse_space(el.text or "")
+        return el.text_content()   # (which refuses a comment or a PI)
+    return el.text or ""
 
 
 def collapse_space(text: str) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .blocks import BlockStats, link_density, values_matching
+from .blocks import BlockStats, link_density, text_content, values_matching
 from .rules import LISTING_TITLE_WORDS
 from .metadata import ARTICLE_TYPES, PageMeta
 from .prune import find_main
@@ -56,6 +56,13 @@ def user_marks(classes: list[str]) -> int:
     return len(values_matching(USER_MARK, [c.lower() for c in classes]))
 
 
+def word_count(text: str, lower: str, lower_words: list[str]) -> int:
+    """len(WORDS.findall(text)), given text.lower() and its words. Where lower() maps the text character for
+    character (the same length), every character stays a word character or not (true of every code point,
+    tests/test_speed_equivalence.py), so the words of both are as many: no second scan."""
+    return len(lower_words) if len(lower) == len(text) else len(WORDS.findall(text))
+
+
 def _log(x: float) -> float:
     return math.log1p(max(x, 0))
 
@@ -73,7 +80,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     segs = [p for p in path.split("/") if p]
     slug = segs[-1] if segs else ""
     price = sum(1 for prop in ITEMPROPS(root) if prop.lower() in PRICE_PROPS)
-    buttons = " ".join((b.text_content() or "")[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
+    buttons = " ".join(text_content(b)[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
     buttons_lower = buttons.lower()
     tags = Counter(el.tag for el in root.iter(*COUNTED_TAGS))   # one walk for all the counts
     f = {
@@ -108,14 +115,15 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     for name, pattern in URL_TOKENS.items():
         f[name] = float(bool(pattern.search(path)))
     main_words = (main if main is not None else root).text_content()[:20000]
-    n_words = max(len(WORDS.findall(main_words)), 1)
+    main_lower = main_words.lower()
+    lower_words = WORDS.findall(main_lower)
+    n_words = max(word_count(main_words, main_lower, lower_words), 1)
     f["homepage"] = float(bool(meta.url) and len(segs) == 0)
     f["url_service"] = float(bool(URL_SERVICE.search(path)))
     f["cta"] = _log(len(CTA.findall(buttons_lower)))
     f["price_text"] = _log(len(PRICE_TEXT.findall(main_words)))
-    main_lower = main_words.lower()
     # whole words, counted on one scan of the words
-    word_counts = Counter(WORDS.findall(main_lower))
+    word_counts = Counter(lower_words)
     f["we_our"] = min(sum(map(word_counts.__getitem__, WE_OUR_WORDS)) / n_words * 20, 1.0)
     f["you_your"] = sum(map(word_counts.__getitem__, YOU_YOUR_WORDS)) / n_words * 20
     f["user_marks"] = _log(user_marks(CLASSES(root)))

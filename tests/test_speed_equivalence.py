@@ -205,3 +205,27 @@ def test_element_walks_in_c_skip_exactly_the_comments_and_pis(html):
     for root in _elements(html):
         if isinstance(root.tag, str):
             assert list(root.iter(etree.Element)) == [el for el in root.iter() if isinstance(el.tag, str)]
+
+
+def test_lower_keeps_word_characters_where_it_maps_one_to_one():
+    word = re.compile(r"\w")
+    changed = [c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF and len(chr(c).lower()) == 1
+               and bool(word.match(chr(c))) != bool(word.match(chr(c).lower()))]
+    assert changed == []
+
+
+@pytest.mark.parametrize("text", [
+    "", "Plain words, and more.", "İstanbul İİ aİb",            # İ lowers to two characters: counted again
+    "ΟΔΥΣΣΕΥΣ Σ ΑΣ", "ǅemal ǈ", "ẞtraße", "Kelvin \u212a", "ﬁne ﬂow", "x\u0307y", "日本語のテキスト",
+])
+def test_word_count_is_the_count_of_the_text_itself(text):
+    from cleaners.page_features import WORDS, word_count
+    lower = text.lower()
+    assert word_count(text, lower, WORDS.findall(lower)) == len(WORDS.findall(text))
+
+
+@pytest.mark.parametrize("html", TREES)
+def test_text_content_reads_a_leaf_as_lxml_does(html):
+    from cleaners.blocks import text_content
+    for el in _elements(html):
+        assert _outcome(text_content, el) == _outcome(lambda e: e.text_content(), el)
