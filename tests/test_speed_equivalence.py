@@ -229,3 +229,10 @@ def test_text_content_reads_a_leaf_as_lxml_does(html):
     from cleaners.blocks import text_content
     for el in _elements(html):
         assert _outcome(text_content, el) == _outcome(lambda e: e.text_content(), el)
+
+
+@pytest.mark.parametrize("text", ["", "one", "a b c d e f g h i j k l", "a b c d e f g h i j k l m n",
+                                  "Ünïcode wörds, " * 10, "日本語 と English 混合 " * 5, "__ x_y -- 1.5 " * 8])
+def test_opening_is_the_first_twelve_words(text):
+    from cleaners.pipeline import WORD, _opening
+    assert _opening(text) == WORD.findall(text.casefold())[:12]
