@@ -236,3 +236,26 @@ def test_text_content_reads_a_leaf_as_lxml_does(html):
 def test_opening_is_the_first_twelve_words(text):
     from cleaners.pipeline import WORD, _opening
     assert _opening(text) == WORD.findall(text.casefold())[:12]
+
+
+def old_declared_article(root, stats):
+    bodies = root.xpath(".//*[@itemprop='articleBody']")
+    if len(bodies) == 1:
+        return bodies[0]
+    articles = [el for el in root.iter("article") if stats.get(el) and stats[el].text]
+    return articles[0] if len(articles) == 1 else None
+
+
+@pytest.mark.parametrize("html", [
+    "<div itemprop='articleBody'><p itemprop='articleBody'>a</p><!-- c --><span itemprop='articlebody'>b</span></div>",
+    "<div itemprop='articleBody'><p>the root itself is not looked at</p><article>x</article></div>",
+    "<div><p itemprop=' articleBody'>a</p><p itemprop='articleBody text'>b</p><p itemprop='articleBody'>c</p></div>",
+    "<div><p itemprop='articleBody'>a</p><article><p itemprop='articleBody'>b</p></article></div>",
+    "<div><p>none</p><article>text</article></div>",
+])
+def test_declared_article_is_the_one_the_xpath_found(html):
+    from cleaners.blocks import measure
+    root = fragment_fromstring(html)
+    root.append(etree.ProcessingInstruction("pi", "itemprop='articleBody'"))
+    stats = measure(root)
+    assert prune.declared_article(root, stats) is old_declared_article(root, stats)
