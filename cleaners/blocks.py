@@ -5,6 +5,7 @@ which keeps a page's cost linear in its size."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -114,19 +115,23 @@ def word_key(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
-def values_matching(pattern: re.Pattern, values: list[str]) -> list[int]:
+def values_matching(pattern: re.Pattern, values: list[str], needles: Sequence[str] = ()) -> list[int]:
     """Indices of the values the pattern finds something in (attribute values, say), in order. A page
-    repeats its class names (every menu item, every card): each distinct value is searched once."""
+    repeats its class names (every menu item, every card): each distinct value is searched once.
+    needles: strings of which every match holds one (the words of an alternation); on most pages none
+    stands anywhere in the values, and a few substring scans spare the pattern's slower one."""
     distinct = list(dict.fromkeys(values))
-    hits = {distinct[i] for i in _lines_matching(pattern, distinct)}
+    hits = {distinct[i] for i in _lines_matching(pattern, distinct, needles)}
     return [i for i, value in enumerate(values) if value in hits] if hits else []
 
 
-def _lines_matching(pattern: re.Pattern, values: list[str]) -> list[int]:
+def _lines_matching(pattern: re.Pattern, values: list[str], needles: Sequence[str] = ()) -> list[int]:
     """values_matching in one scan of them all, a line each, rather than a search apiece (the per-call
     cost dominates on short values). A line break inside a value becomes a space, so a match cannot span
     two values and the pattern's lookarounds see the same boundaries as on each value alone."""
     joined = "\n".join(value.replace("\n", " ") for value in values)
+    if needles and not any(needle in joined for needle in needles):
+        return []
     found: list[int] = []
     line, counted_to = 0, 0
     for match in pattern.finditer(joined):

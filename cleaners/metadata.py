@@ -491,7 +491,7 @@ def _standfirst(tree: HtmlElement, title: str | None = None,
     or kept in the header; one in that place is the article's opening text (trafilatura_eval counts it so),
     not a card's summary further down. The first marked block that opens the article is both; failing one,
     the standfirst is the first marked block."""
-    matched = values_matching(STANDFIRST, [value.lower() for value in BODY_CLASSES(tree)])
+    matched = values_matching(STANDFIRST, [value.lower() for value in BODY_CLASSES(tree)], rules.STANDFIRST_TOKENS)
     elements = BODY_CLASSED(tree) if matched else []
     first = None
     candidates: dict[HtmlElement, str] = {}

@@ -9,10 +9,10 @@ import pytest
 from lxml import etree
 from lxml.html import document_fromstring, fragment_fromstring
 
-from cleaners import prune, segment
+from cleaners import prune, rules, segment
 from cleaners.blocks import collapse_space, leading_text, values_matching, visible_text
 from cleaners.metadata import BODY_CLASSED, BODY_CLASSES, STANDFIRST
-from cleaners.page_features import USER_MARK
+from cleaners.page_features import USER_MARK, USER_MARK_WORDS
 
 SPACE = re.compile(r"\s+")
 
@@ -103,6 +103,17 @@ def test_visible_text_is_the_whitespace_collapsed_text_content(html):
 ])
 def test_values_matching_finds_every_index_of_a_repeated_value(pattern, values):
     assert values_matching(pattern, values) == old_values_matching(pattern, values)
+    needles = USER_MARK_WORDS if pattern is USER_MARK else rules.STANDFIRST_TOKENS
+    assert values_matching(pattern, values, needles) == old_values_matching(pattern, values)
+
+
+def test_the_needles_are_the_words_of_their_patterns():
+    assert USER_MARK.pattern == (r"(?<![a-z])(avatar|username|user-name|userinfo|user-info|postbit|poster|post-author|"
+                                 r"message-user|reputation|joined)(?![a-z])")
+    for words in (USER_MARK_WORDS, rules.STANDFIRST_TOKENS):
+        pattern = USER_MARK if words is USER_MARK_WORDS else STANDFIRST
+        assert all(values_matching(pattern, [f"x {word} y"], words) == [0] for word in words)
+        assert values_matching(pattern, [w[:-1] + "\n" + w[-1] for w in words], words) == []
 
 
 @pytest.mark.parametrize("html", [
