@@ -75,7 +75,7 @@ def text_content(el: HtmlElement) -> str:
 
 def collapse_space(text: str) -> str:
     r"""re.sub(r"\s+", " ", text).strip(), at a third of the cost: str.split() splits on exactly the
-    characters \s matches (tests/test_blocks.py checks every code point)."""
+    characters \s matches (tests/test_speed_equivalence.py checks every code point)."""
     return " ".join(text.split())
 
 

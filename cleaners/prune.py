@@ -27,7 +27,7 @@ LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
 PREFIX_PATTERN = re.compile(alternation(PREFIX_REASON))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
-# the prefixes' opening characters: a set lookup spares most blocks the pattern's 160 alternatives
+# the prefixes' opening characters: a set lookup spares most blocks the pattern's 160-odd alternatives
 PREFIX_HEAD_CHARS = 3
 PREFIX_HEADS = {p[:PREFIX_HEAD_CHARS] for p in PREFIX_REASON}
 assert min(map(len, PREFIX_REASON)) >= PREFIX_HEAD_CHARS
