@@ -482,6 +482,10 @@ LEAD_MIN_WORDS = 6   # "Updated 3 June" is no lead
 LEAD_MIN_CHARS, LEAD_MAX_CHARS = 40, 1000
 SUMMARY_OPENING = 60   # characters of a paragraph that must open the page's declared summary alike
 STANDFIRST = re.compile(r"(?<![a-z0-9])(" + alternation(rules.STANDFIRST_TOKENS) + r")(?![a-z0-9])")
+# the class values of the body's elements, one per element in document order, as plain strings: most pages
+# have no standfirst class, and a Python object for each of their elements cost more than the search
+BODY_CLASSES = etree.XPath(".//body//*/@class", smart_strings=False)
+BODY_CLASSED = etree.XPath(".//body//*[@class]")
 
 
 def _standfirst(tree: HtmlElement, title: str | None = None,
@@ -491,10 +495,11 @@ def _standfirst(tree: HtmlElement, title: str | None = None,
     or kept in the header; one in that place is the article's opening text (trafilatura_eval counts it so),
     not a card's summary further down. The first marked block that opens the article is both; failing one,
     the standfirst is the first marked block."""
-    elements = tree.xpath(".//body//*[@class]")
+    matched = values_matching(STANDFIRST, [value.lower() for value in BODY_CLASSES(tree)], rules.STANDFIRST_TOKENS)
+    elements = BODY_CLASSED(tree) if matched else []
     first = None
     candidates: dict[HtmlElement, str] = {}
-    for index in values_matching(STANDFIRST, [el.get("class").lower() for el in elements]):
+    for index in matched:
         text = _text(elements[index])
         if LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS:
             first = first or text

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .blocks import BlockStats, link_density, values_matching
+from .blocks import BlockStats, link_density, text_content, values_matching
 from .rules import LISTING_TITLE_WORDS
 from .metadata import ARTICLE_TYPES, PageMeta
 from .prune import find_main
@@ -39,10 +39,12 @@ WE_OUR_WORDS = ("we", "our", "us")   # as \w+ words: "we're" and "we've" count a
 # measured on the dev corpora by site-held-out cross-validation, bench/fit_page_kind.py)
 YOU_YOUR_WORDS = ("you", "your", "yours")
 WORDS = re.compile(r"\w+")
-USER_MARK = re.compile(r"(?<![a-z])(avatar|username|user-name|userinfo|user-info|postbit|poster|post-author|"
-                       r"message-user|reputation|joined)(?![a-z])")   # lower case: re.I made it 2x slower
+USER_MARK_WORDS = ("avatar", "username", "user-name", "userinfo", "user-info", "postbit", "poster", "post-author",
+                   "message-user", "reputation", "joined")
+USER_MARK = re.compile(r"(?<![a-z])(" + "|".join(USER_MARK_WORDS) + r")(?![a-z])")   # lower case: re.I made it 2x slower
 DOCS_PHRASES = re.compile(r"on this page|edit this page|edit on github|table of contents|was this page helpful|"
                           r"next steps|prerequisites")
+COUNTED_TAGS = ("pre", "h1", "time", "article", "form", "input", "select", "table")
 PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
 # attribute values as plain strings: no Python object for each element that carries one
 ITEMPROPS = etree.XPath("descendant::*/@itemprop", smart_strings=False)
@@ -52,7 +54,14 @@ CART = re.compile(r"add[ -]to[ -](cart|basket|bag)|in den warenkorb|ajouter au p
 
 def user_marks(classes: list[str]) -> int:
     """How many elements' class names mark a forum post's user box (any case)."""
-    return len(values_matching(USER_MARK, [c.lower() for c in classes]))
+    return len(values_matching(USER_MARK, [c.lower() for c in classes], USER_MARK_WORDS))
+
+
+def word_count(text: str, lower: str, lower_words: list[str]) -> int:
+    """len(WORDS.findall(text)), given text.lower() and its words. Where lower() maps the text character for
+    character (the same length), every character stays a word character or not (true of every code point,
+    tests/test_speed_equivalence.py), so the words of both are as many: no second scan."""
+    return len(lower_words) if len(lower) == len(text) else len(WORDS.findall(text))
 
 
 def _log(x: float) -> float:
@@ -72,8 +81,9 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     segs = [p for p in path.split("/") if p]
     slug = segs[-1] if segs else ""
     price = sum(1 for prop in ITEMPROPS(root) if prop.lower() in PRICE_PROPS)
-    buttons = " ".join((b.text_content() or "")[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
+    buttons = " ".join(text_content(b)[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
     buttons_lower = buttons.lower()
+    tags = Counter(el.tag for el in root.iter(*COUNTED_TAGS))   # one walk for all the counts
     f = {
         "article_type": float(bool(meta.types & ARTICLE_TYPES)),
         "other_type": float(bool(meta.types & OTHER_TYPES)),
@@ -93,27 +103,28 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
         "url_date": float(bool(URL_DATE.search(path))),
         "url_depth": min(len(segs), 6) / 6,
         "slug_words": min(len(re.findall(r"[a-z0-9]+", slug.lower())) if "-" in slug or "_" in slug else 0, 12) / 12,
-        "code_blocks": _log(sum(1 for _ in root.iter("pre"))),
+        "code_blocks": _log(tags["pre"]),
         "price": _log(price),
         "cart": float(bool(CART.search(buttons_lower))),
-        "h1": min(sum(1 for _ in root.iter("h1")), 3) / 3,
-        "time_elements": _log(sum(1 for _ in root.iter("time"))),
-        "article_elements": _log(sum(1 for _ in root.iter("article"))),
-        "forms": _log(sum(1 for _ in root.iter("form"))),
-        "inputs": _log(sum(1 for _ in root.iter("input", "select"))),
-        "tables": _log(sum(1 for _ in root.iter("table"))),
+        "h1": min(tags["h1"], 3) / 3,
+        "time_elements": _log(tags["time"]),
+        "article_elements": _log(tags["article"]),
+        "forms": _log(tags["form"]),
+        "inputs": _log(tags["input"] + tags["select"]),
+        "tables": _log(tags["table"]),
     }
     for name, pattern in URL_TOKENS.items():
         f[name] = float(bool(pattern.search(path)))
     main_words = (main if main is not None else root).text_content()[:20000]
-    n_words = max(len(WORDS.findall(main_words)), 1)
+    main_lower = main_words.lower()
+    lower_words = WORDS.findall(main_lower)
+    n_words = max(word_count(main_words, main_lower, lower_words), 1)
     f["homepage"] = float(bool(meta.url) and len(segs) == 0)
     f["url_service"] = float(bool(URL_SERVICE.search(path)))
     f["cta"] = _log(len(CTA.findall(buttons_lower)))
     f["price_text"] = _log(len(PRICE_TEXT.findall(main_words)))
-    main_lower = main_words.lower()
     # whole words, counted on one scan of the words
-    word_counts = Counter(WORDS.findall(main_lower))
+    word_counts = Counter(lower_words)
     f["we_our"] = min(sum(map(word_counts.__getitem__, WE_OUR_WORDS)) / n_words * 20, 1.0)
     f["you_your"] = sum(map(word_counts.__getitem__, YOU_YOUR_WORDS)) / n_words * 20
     f["user_marks"] = _log(user_marks(CLASSES(root)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -181,7 +182,8 @@ def _segment_draft(post: HtmlElement, page_meta: PageMeta, page: RawPage) -> tup
 
 
 def _opening(text: str) -> list[str]:
-    return WORD.findall(text.casefold())[:12]
+    """The first 12 words (WORD.findall(...)[:12]), without finding the rest of the article's."""
+    return [match.group() for match in islice(WORD.finditer(text.casefold()), 12)]
 
 
 def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:

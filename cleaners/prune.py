@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import BlockStats, alternation, leading_text, link_density, measure, phrase_key, visible_text
+from .blocks import BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure, visible_text
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
@@ -26,6 +27,10 @@ LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
 PREFIX_PATTERN = re.compile(alternation(PREFIX_REASON))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))
+# the prefixes' opening characters: a set lookup spares most blocks the pattern's 160-odd alternatives
+PREFIX_HEAD_CHARS = 3
+PREFIX_HEADS = {p[:PREFIX_HEAD_CHARS] for p in PREFIX_REASON}
+assert min(map(len, PREFIX_REASON)) >= PREFIX_HEAD_CHARS
 # a heading that takes the link list under it along; True: climb to the box holding both first. A tag label
 # does not climb: the box around "Tags:" is often the post's meta line, byline and date included.
 HEADED_WIDGETS = {"related-heading": True, "most-read": True, "table-of-contents": True, "tag-list": False}
@@ -94,8 +99,12 @@ def in_marked_box(el: HtmlElement) -> bool:
 def token_reason(el: HtmlElement) -> str | None:
     if el.tag in NEVER_BY_TOKEN:
         return None
-    attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    if not attrs:
+    cls, ident = el.get("class"), el.get("id")
+    if cls:   # " ".join of the non-empty ones, without building a tuple and a filter for each element
+        attrs = cls + " " + ident if ident else cls
+    elif ident:
+        attrs = ident
+    else:
         return None
     return _remembered_token_reason(attrs) if len(attrs) <= REMEMBERED_CHARS else _token_reason_of(attrs)
 
@@ -128,7 +137,8 @@ def declared_article(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
     """The page's own word for where its article is: the one element marked itemprop="articleBody", else
     the one <article> with text. A short post has too few long paragraphs for find_main to settle on it,
     and the box around it may carry a layout class such as "cb-sidebar-right"."""
-    bodies = root.xpath(".//*[@itemprop='articleBody']")
+    # (a walk in Python: the elements have their objects already, and the XPath's predicate costs more)
+    bodies = [el for el in root.iterdescendants(etree.Element) if el.get("itemprop") == "articleBody"]
     if len(bodies) == 1:
         return bodies[0]
     articles = [el for el in root.iter("article") if stats.get(el) and stats[el].text]
@@ -185,9 +195,7 @@ class Pruner:
 
     def run(self) -> list[Removal]:
         candidates: list[tuple[HtmlElement, str]] = []
-        for el in self.root.iter():
-            if not isinstance(el.tag, str):
-                continue
+        for el in self.root.iter(etree.Element):   # elements only, picked in C
             reason = markup_reason(el)
             if reason and reason not in STRONG_MARKUP and (self.is_prose(el) or self.is_text_in_main(el)):
                 reason = None   # markup names are hints; prose inside a "sidebar" or "menu" box stays
@@ -223,13 +231,13 @@ class Pruner:
         if el.tag not in SMALL_BLOCKS or s.text == 0 or s.text > 400:
             return None
         if s.text <= MAX_PHRASE_CHARS:
-            text = visible_text(el)
-            reason = PHRASE_REASON.get(phrase_key(text))
+            folded = visible_text(el).casefold()
+            reason = PHRASE_REASON.get(folded_phrase_key(folded))
             if reason and self._stands_alone(el, s) and not self._column_name(el, reason):
                 return reason
         else:
-            text = leading_text(el, PREFIX_CHARS)   # a prefix needs only the start of a longer block
-        match = PREFIX_PATTERN.match(text.casefold())
+            folded = leading_text(el, PREFIX_CHARS).casefold()   # a prefix needs only the start of a longer block
+        match = folded[:PREFIX_HEAD_CHARS] in PREFIX_HEADS and PREFIX_PATTERN.match(folded)
         if match:
             reason = PREFIX_REASON[match.group(0)]
             # "Read more: <headline link>" goes; a real sentence that starts alike stays

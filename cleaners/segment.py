@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -19,9 +20,7 @@ FULL_POST_PARAGRAPHS = 2
 FULL_POST_CHARS = 300
 POST_WEIGHT_RATIO = 0.25   # the second-largest post holds at least this share of the largest one's text
 POST_COVERAGE = 0.6        # and the posts hold this share of the page's long paragraphs
-# the elements _is_post_container can accept, picked in C (most of a page is none of these)
-POST_CANDIDATES = etree.XPath("descendant-or-self::*[self::article or @itemtype or "
-                              "((self::div or self::section or self::li) and @class)]")
+POST_BOXES = {"div", "section", "li"}   # the tags a post class makes a post container
 COMMENT_MARK = re.compile(r"(?<![a-z])(comments?|comment-\w+|replies|reply|respond|responses|usercomment)(?![a-z])", re.I)
 
 
@@ -48,8 +47,8 @@ def _signature(el: HtmlElement) -> tuple[str, str]:
 def find_cards(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[HtmlElement]:
     """Teaser cards: runs of 4+ siblings of one shape, each a link with a short text."""
     cards: list[HtmlElement] = []
-    for parent in root.iter():
-        if not isinstance(parent.tag, str) or len(parent) < CARD_MIN_GROUP:
+    for parent in root.iter(etree.Element):   # elements only, picked in C
+        if len(parent) < CARD_MIN_GROUP:
             continue
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
@@ -67,11 +66,34 @@ def find_cards(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[
 def _is_post_container(el: HtmlElement) -> bool:
     if el.tag == "article":
         return True
-    if ARTICLE_ITEMTYPE.search(el.get("itemtype") or ""):
+    itemtype = el.get("itemtype")
+    if itemtype and ARTICLE_ITEMTYPE.search(itemtype):
         return True
-    if el.tag in ("div", "section", "li"):
-        return bool(POST_CLASS.search((el.get("class") or "").lower()))
+    if el.tag in POST_BOXES:
+        value = el.get("class") or ""
+        return _remembered_post_class(value) if len(value) <= REMEMBERED_CHARS else _post_class(value)
     return False
+
+
+def _post_class(value: str) -> bool:
+    return bool(POST_CLASS.search(value.lower()))
+
+
+# pages repeat their class names (every card, every menu item): a name is searched once; only short ones
+# are remembered, so huge attribute values cannot fill the memory
+REMEMBERED_CHARS = 200
+_remembered_post_class = lru_cache(maxsize=8192)(_post_class)
+
+
+def _post_candidates(root: HtmlElement) -> list[HtmlElement]:
+    """The elements _is_post_container can accept, in document order: an <article>, an element with an
+    itemtype, a div, section or li with a class. (A walk in Python: the XPath saying the same costs more.)"""
+    found = []
+    for el in root.iter(etree.Element):   # elements only: a PI's get() would read its pseudo-attributes
+        tag = el.tag
+        if tag == "article" or (tag in POST_BOXES and el.get("class") is not None) or el.get("itemtype") is not None:
+            found.append(el)
+    return found
 
 
 def _comparable_posts(posts: list[HtmlElement], root: HtmlElement, stats) -> bool:
@@ -143,7 +165,7 @@ def _innermost(elements: list[HtmlElement]) -> list[HtmlElement]:
 
 
 def find_segments(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> Segments:
-    containers = [el for el in POST_CANDIDATES(root) if _is_post_container(el)]
+    containers = [el for el in _post_candidates(root) if _is_post_container(el)]
     candidates = [el for el in containers
                   if stats[el].paragraphs >= FULL_POST_PARAGRAPHS and stats[el].text >= FULL_POST_CHARS
                   and _has_heading(el) and not _is_comment(el) and not _in_boilerplate(el)]
