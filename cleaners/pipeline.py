@@ -4,6 +4,7 @@ Each step is a small function in its own module; this one only wires them in ord
 decides when a page gives no record (and says why)."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections.abc import Callable
@@ -50,6 +51,20 @@ def article_id(page: RawPage, url: str | None, index: int) -> str:
 
 
 def clean_page(page: RawPage, max_bytes: int = MAX_PAGE_BYTES) -> PageResult:
+    """One page's articles, or the reason it gave none. Python's cyclic garbage collector waits until the
+    page is done: measuring a tree makes an object per element, which set it off dozens of times a page
+    (3% of cleaning time) while freeing almost nothing (reference counting frees a page's objects)."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _clean_page(page, max_bytes)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
     result = PageResult(source=page.source)
     if not page.body.strip():
         result.skip_reason = "empty"

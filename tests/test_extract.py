@@ -1,11 +1,13 @@
 """split_on_blocks: a wall of text from trafilatura's baseline gets its block breaks back, words untouched."""
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
 from lxml.html import fromstring
 
+import cleaners.pipeline as pipeline
 from cleaners.extract import WALL_CHARS, split_on_blocks
 from cleaners.pipeline import _with_missed_opening, clean_page
 from cleaners.records import RawPage
@@ -135,3 +137,22 @@ def test_the_fallbacks_text_keeps_the_intro_the_first_try_had(page, first, kept_
     text = _with_missed_opening("\n".join(first), fuller, doc)
     assert text.endswith(fuller)
     assert text.startswith(first[0]) is kept_first
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_garbage_collector_is_paused_for_a_page_and_left_as_it_was(enabled_before, monkeypatch):
+    seen = []
+
+    def spy(page, max_bytes):
+        seen.append(gc.isenabled())
+        raise ValueError("boom")   # the state comes back even when a page fails
+
+    (gc.enable if enabled_before else gc.disable)()
+    monkeypatch.setattr(pipeline, "_clean_page", spy)
+    try:
+        with pytest.raises(ValueError):
+            pipeline.clean_page(RawPage(body=b"<p>x</p>", source="x.html"))
+        assert seen == [False]
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
