@@ -23,6 +23,9 @@ MIN_PARAGRAPHS = 2
 MAX_LINK_DENSITY = 0.3
 OPENED_ROLES = {"region", "tabpanel"}
 CONTROLS = etree.XPath("//*[@aria-controls = $id]")
+CONTROLLED_IDS = etree.XPath("//@aria-controls", smart_strings=False)
+# the elements whose markup can hide them, picked in C (is_hidden reads which of them do)
+MAY_HIDE = etree.XPath("descendant-or-self::*[@style or @hidden or @aria-hidden]")
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -34,12 +37,15 @@ def is_hidden(el: HtmlElement) -> bool:
 def collapsed_prose(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[HtmlElement]:
     """Hidden blocks of prose in the main block, outermost first (a shown block's hidden parts are
     looked at as blocks of their own)."""
-    controlled = set(main.getroottree().getroot().xpath("//@aria-controls", smart_strings=False))
-    found = []
     # the boxes around the main block too: a whole page hidden until its script runs
     above = [a for a in main.iterancestors() if a.tag not in ("body", "html")]
-    for el in (*reversed(above), *main.iter()):
-        if not isinstance(el.tag, str) or not is_hidden(el) or not _opened_by_a_control(el, controlled):
+    hidden = [el for el in (*reversed(above), *MAY_HIDE(main)) if is_hidden(el)]
+    if not hidden:   # most pages: no need to collect the page's controls
+        return []
+    controlled = set(CONTROLLED_IDS(main.getroottree().getroot()))
+    found = []
+    for el in hidden:
+        if not _opened_by_a_control(el, controlled):
             continue
         s = stats.get(el)
         if s is not None and s.paragraphs >= MIN_PARAGRAPHS and link_density(s) < MAX_LINK_DENSITY \
@@ -66,5 +72,6 @@ def show(blocks: list[HtmlElement]) -> list[str]:
             for control in CONTROLS(el, id=el.get("id")):
                 if control.tag == "button":
                     control.tag = "span"
-        shown.append(f"showed a folded section <{el.tag}> of {len(' '.join(el.text_content().split()))} characters")
+        chars = len(" ".join(el.text_content().split()))
+        shown.append(f"showed a folded section <{el.tag}> of {chars} characters")
     return shown

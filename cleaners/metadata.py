@@ -15,7 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import LONG_PARAGRAPH, alternation, values_matching, word_key
+from .blocks import LONG_PARAGRAPH, WORD, alternation, values_matching, word_key
 from .bylines import byline_text
 from .htmldate_speedups import faster_year_filter
 from .prune import in_marked_box
@@ -247,9 +247,10 @@ def _first(meta: dict[str, list[str]], keys) -> str | None:
 
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 # " | ", " - ", " – ", " :: ", " · " and the like between a headline and the site's name
-TITLE_WORDS = re.compile(r"\w+")
-SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::style or ancestor::script)]", smart_strings=False)
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+|\s*\|\s*")
+HEADLINE_CHARS = (8, 300)   # an <h1> this long can be the headline (a logo's "Home", a pasted story cannot)
+# an <h1>'s text as shown: the rules of a <style> inside it are not words of the headline
+SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::style or ancestor::script)]", smart_strings=False)
 MIN_SITE_KEY = 4
 
 
@@ -382,8 +383,9 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
         doc = extract_meta_json(tree, doc)
     except Exception:  # trafilatura's JSON-LD reader trips on odd shapes; ours above already ran
         pass
-    pm.headline = _page_headline(tree)
-    pm.title = (pm.title or doc.title or _title_on_page(tree) or "").strip() or None
+    h1s = _h1_texts(tree)
+    pm.headline = h1s[0] if h1s else None
+    pm.title = (pm.title or doc.title or _title_on_page(tree, h1s) or "").strip() or None
     pm.description = unescape_text(_first(meta, DESCRIPTION_META) or doc.description)
     summaries = [value for key in DESCRIPTION_META for value in meta.get(key, [])]
     pm.standfirst, pm.lead = _standfirst(tree, pm.title, summaries)
@@ -573,7 +575,7 @@ def _opening_key(text: str) -> str:
     return " ".join(text.split())[:SUMMARY_OPENING].casefold()
 
 
-def _title_on_page(tree: HtmlElement) -> str | None:
+def _title_on_page(tree: HtmlElement, h1s: list[str]) -> str | None:
     """trafilatura's title search, unless what it found is not in the page's <title> while an <h1> is the
     longest part of it ("Headline | Site"): its search for a title-like element can land on a menu's heading
     ("Hauptmenü", "Themen")."""
@@ -585,11 +587,7 @@ def _title_on_page(tree: HtmlElement) -> str | None:
     if found and found.casefold() in title_text.casefold():
         return found
     headline = max(TITLE_SEPARATOR.split(title_text), key=len).strip().casefold()
-    for h1 in tree.iter("h1"):
-        text = " ".join(h1.text_content().split())
-        if 8 <= len(text) <= 300 and text.casefold() == headline:
-            return text
-    return found
+    return next((text for text in h1s if text.casefold() == headline), found)
 
 
 def _only_headline(tree: HtmlElement, site_name: str | None, url: str | None, title: str | None) -> str | None:
@@ -597,8 +595,7 @@ def _only_headline(tree: HtmlElement, site_name: str | None, url: str | None, ti
     page's declared title (a section's label "Neuigkeiten" over a list shares none) and it is not that title
     again with more around it. Both corpora's gold titles are mostly the headline as the page shows it, where
     og:title and JSON-LD often carry an SEO variant ("Best X 2026")."""
-    shown = (" ".join("".join(SHOWN_TEXT(h1)).split()) for h1 in tree.iter("h1"))
-    h1s = [text for text in shown if 8 <= len(text) <= 300]
+    h1s = _h1_texts(tree, shown_only=True)
     if len(h1s) != 1 or _names_site(h1s[0], _site_keys(site_name, url)):
         return None
     if title and (not (_title_words(h1s[0]) & _title_words(title)) or _key(title) in _key(h1s[0])):
@@ -607,15 +604,16 @@ def _only_headline(tree: HtmlElement, site_name: str | None, url: str | None, ti
 
 
 def _title_words(text: str) -> set[str]:
-    return {w for w in TITLE_WORDS.findall(text.casefold()) if len(w) >= 3 or not w.isascii()}
+    return {w for w in WORD.findall(text.casefold()) if len(w) >= 3 or not w.isascii()}
 
 
-def _page_headline(tree: HtmlElement) -> str | None:
-    for h1 in tree.iter("h1"):
-        text = " ".join(h1.text_content().split())
-        if 8 <= len(text) <= 300:
-            return text
-    return None
+def _h1_texts(tree: HtmlElement, shown_only: bool = False) -> list[str]:
+    """The texts of the page's <h1>s that are headline-sized, in page order, whitespace folded; with
+    shown_only, without the text of a <style> or <script> inside them."""
+    low, high = HEADLINE_CHARS
+    raw = ("".join(SHOWN_TEXT(h1)) if shown_only else h1.text_content() for h1 in tree.iter("h1"))
+    texts = (" ".join(text.split()) for text in raw)
+    return [text for text in texts if low <= len(text) <= high]
 
 
 def byline_authors(pruned_tree: HtmlElement) -> list[str]:
@@ -628,11 +626,12 @@ def byline_authors(pruned_tree: HtmlElement) -> list[str]:
     return author_page_links(pruned_tree)
 
 
-AUTHOR_PATH = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|writers?|journalists?)/[^/?#]+", re.I)
+AUTHOR_PATH = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|writers?|journalists?)/[^/?#]+",
+                         re.I)
 MAX_AUTHOR_LINKS = 3
 # "View all posts by Jane", "Articles by Jane", "Alle Beiträge von Jane": the label before the name
 AUTHOR_LINK_LABEL = re.compile(r"^(?:(?:view |see )?(?:all |more )?(?:posts|articles|stories|beiträge|artikel|"
-                               r"articles|publications) (?:by|von|de|par) )", re.I)
+                               r"publications) (?:by|von|de|par) )", re.I)
 
 
 def author_page_links(tree: HtmlElement) -> list[str]:

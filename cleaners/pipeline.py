@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from .blocks import measure, word_key
+from .blocks import LONG_PARAGRAPH, measure, word_key
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .decode import decode_html
@@ -33,7 +33,6 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
 FALLBACK_SHARE = 0.5   # below this share of the measured main text, trafilatura's fallbacks are tried
 PAGE_FALLBACK_SHARE = 0.1   # ... or below this share of all the page's non-link text (main block not found)
-LONG_LINE = 80   # characters of a line that counts as prose (blocks.LONG_PARAGRAPH)
 ARTICLE_BODY_RATIO = 3   # a declared articleBody this many times the extracted text replaces it
 MARKUP_IN_TEXT = re.compile(r"<[a-zA-Z/!][^>]*>|\[#?image:|^#{1,6} |\|\|\|", re.M)   # HTML or a CMS's markup
 WORD = re.compile(r"\w+")
@@ -179,7 +178,7 @@ def _with_missed_opening(first: str, fuller: str, doc: HtmlElement) -> str:
     at = [page_key.find(word_key(line)) for line in missed]
     if opening < 0 or any(a < 0 or a >= opening for a in at):
         return fuller
-    if 2 * sum(len(line) for line in missed if len(line) >= LONG_LINE) < sum(map(len, missed)):
+    if 2 * sum(len(line) for line in missed if len(line) >= LONG_PARAGRAPH) < sum(map(len, missed)):
         return fuller   # mostly short lines: a subscription offer's price list, not an intro
     return "\n".join(missed) + "\n" + fuller
 
