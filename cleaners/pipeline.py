@@ -28,6 +28,7 @@ from .records import Article, PageResult, RawPage, Removal
 from .recover import recover_dropped, with_lead
 from .segment import find_segments
 from .sniff import looks_binary
+from .streamed import place_streamed_parts
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MIN_TEXT_CHARS = 80
@@ -88,6 +89,7 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         return result
     if looks_double_encoded(page.body):
         repair_tree(tree)
+    result.repairs += place_streamed_parts(tree)
     meta = page_metadata(tree, page.url, search_text=False)   # the text search waits for page_kind
     body = tree.find("body")
     root = body if body is not None else tree

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from . import rules
 from .blocks import BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure, visible_text
 from .records import Removal
+from .trafilatura_selectors import dropped_for_its_name
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
 TOKEN_REASON = {t: reason for reason, tokens in rules.MARKUP_TOKENS.items() for t in tokens}
@@ -214,15 +215,16 @@ class Pruner:
 
     def swallowing_boxes(self) -> list[HtmlElement]:
         """Boxes around the article that call themselves boilerplate yet hold most of the page: a
-        newsletter popup or a menu left unclosed, so the parser nested the rest of the page in it.
-        The extractor's own cleaning would throw the article away with them (see open_boxes)."""
+        newsletter popup or a menu left unclosed, so the parser nested the rest of the page in it; or a
+        box whose name trafilatura's rules drop (a post inside "commentOnSelection"). The extractor's own
+        cleaning would throw the article away with them (see open_boxes)."""
         boxes = []
         for el in (self.main, *self.main.iterancestors()) if self.main is not None else ():
             s = self.stats.get(el)
             if s is None:
                 break   # above the root this pruner measured (tag soup can put <body> inside a <div>)
             if el.tag not in NEVER_BY_TOKEN and s.text > PAGE_SHARE_MAX * self.page_text \
-                    and markup_reason(el):
+                    and (markup_reason(el) or dropped_for_its_name(el)):
                 boxes.append(el)
         return boxes
 
@@ -317,7 +319,7 @@ class Pruner:
 def open_boxes(boxes: list[HtmlElement]) -> list[str]:
     """Each box becomes a plain <div>: no boilerplate tag, role, class or id left for an extractor to drop
     it by. Returns what was opened, for scrape explain."""
-    opened = [f"opened <{el.tag}{_named(el)}>, marked {markup_reason(el)}: "
+    opened = [f"opened <{el.tag}{_named(el)}>, marked {markup_reason(el) or 'by a name trafilatura drops'}: "
               "it held the article" for el in boxes]
     for el in boxes:
         for attr in ("class", "id", "role", "itemprop", "itemtype"):

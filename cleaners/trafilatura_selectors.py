@@ -204,3 +204,16 @@ SELECTORS: dict[tuple[str, int], tuple[str, Selector]] = {
 
 def text_hash(xpath: etree.XPath) -> str:
     return hashlib.sha256(xpath.path.encode("utf-8")).hexdigest()[:16]
+
+
+# the rules above that drop a box for its name, tested on one element
+_NAME_RULES = ((BLOCKS, _overall_discard), (("div", "list", "section", "details", "ol", "ul"), _comments))
+
+
+def dropped_for_its_name(el: etree._Element) -> bool:
+    """Would trafilatura drop this box for its class or id (a comments box, a sidebar, a cookie notice)?"""
+    items = el.items()
+    if not items:
+        return False
+    a = dict(items)
+    return any(el.tag in tags and keep(el, a, items) for tags, keep in _NAME_RULES)

@@ -50,6 +50,8 @@ SIDEBAR = "<div class='sidebar'><h3>Popular</h3><ul>" + "".join(
     (f"<nav class='menu'><ul><li><a href='/'>Home</a><div>{ARTICLE}</div>", ["nav.menu"]),
     # an ordinary page: nothing around the article calls itself boilerplate
     (f"<div class='wrap'>{ARTICLE}{SIDEBAR}</div>", []),
+    # a name only trafilatura's rules drop (its class starts with "comment")
+    (f"<div class='commentOnSelection'>{ARTICLE}</div>{SIDEBAR}", ["div.commentOnSelection"]),
     # a footer holding some long paragraphs but not most of the page is a footer, not a swallowing box
     (f"<div>{PARAGRAPHS[:400]}</div><footer class='site-footer'>{PARAGRAPHS}{PARAGRAPHS}{PARAGRAPHS}</footer>"
      f"<div>{PARAGRAPHS * 4}</div>", []),
@@ -66,6 +68,13 @@ def test_an_article_swallowed_by_a_popup_is_extracted():
     result = _clean(f"<html>{HEAD}<body><aside class='newsletter-popup'><div><p>Join us</p><div>{ARTICLE}</body></html>")
     assert len(result.articles) == 1 and "Paragraph 5 of the report" in result.articles[0].text
     assert result.repairs == ['opened <aside class="newsletter-popup">, marked sidebar: it held the article']
+
+
+def test_an_article_in_a_box_trafilatura_drops_by_name_is_extracted():
+    result = _clean(f"<html>{HEAD}<body><div class='commentOnSelection'><div>{ARTICLE}</div></div>{SIDEBAR}</body></html>")
+    assert len(result.articles) == 1 and "Paragraph 5 of the report" in result.articles[0].text
+    assert result.repairs == ['opened <div class="commentOnSelection">, marked by a name trafilatura drops: '
+                              'it held the article']
 
 
 def test_boxes_are_opened_only_when_the_extractor_came_back_short(monkeypatch):

@@ -15,7 +15,7 @@ import cleaners.metadata  # noqa: F401 (and the metadata step htmldate's faster 
 from cleaners.decode import decode_html
 from cleaners.parse import parse_html
 from cleaners.trafilatura_patch import ORIGINAL_XPATHS, baseline, trafilatura_as_published
-from cleaners.trafilatura_selectors import BASIC_CLEAN, SELECTORS, basic_clean, text_hash
+from cleaners.trafilatura_selectors import BASIC_CLEAN, SELECTORS, basic_clean, dropped_for_its_name, text_hash
 
 FIXTURES = sorted(Path(__file__).with_name("fixtures").glob("*.html"))
 
@@ -101,3 +101,22 @@ def test_published_trafilatura_gets_its_xpaths_back():
         assert htmldate_core.plausible_year_filter is faster.original
     assert htmldate_core.plausible_year_filter is faster
     assert all(getattr(xpaths, name)[index] is SELECTORS[name, index][1] for name, index in SELECTORS)
+
+
+@pytest.mark.parametrize("box, dropped", [
+    ("<div class='commentOnSelection'>", True),     # comment rules: class starts with "comment"
+    ("<section id='comments-list'>", True),
+    ("<div class='c-layout-sidebar-left'>", True),  # the overall discard rules
+    ("<div class='cookie-banner'>", True),
+    ("<div class='entry-content'>", False),
+    ("<ul class='comments'>", True),
+    ("<article class='comment'>", False),           # a tag those rules do not look at
+    ("<div>", False),
+])
+def test_dropped_for_its_name_is_what_the_xpaths_drop(box, dropped):
+    tag = box[1:].split()[0].rstrip(">")
+    tree = document_fromstring(f"<html><body><main>{box}<p>text</p></{tag}></main></body></html>")
+    el = tree.find("body/main")[0]
+    by_xpath = any(el in ORIGINAL_XPATHS[key](tree) for key in
+                   (("OVERALL_DISCARD_XPATH", 0), ("REMOVE_COMMENTS_AND_LISTS_XPATH", 0)))
+    assert dropped_for_its_name(el) is dropped is by_xpath

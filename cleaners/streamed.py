@@ -1,0 +1,60 @@
+"""Put the parts of a streamed React page where its scripts would put them.
+
+React's streaming server render sends the page shell first, with a placeholder `<template id="B:0">`
+(or `P:0`) where a part is still loading, and the part itself later, at the end of the body, as
+`<div hidden id="S:0">`; an inline script (`$RC("B:0","S:0")`, `$RS("S:0","P:0")`) moves it into place.
+Saved without running the scripts, the article sits hidden after the footer, and extractors drop hidden
+blocks: a page came back as its first two paragraphs. The parts go where the calls say, in the calls'
+order (a part can hold another part's placeholder); without the calls, the part takes the placeholder
+with its number.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+PARTS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+PLACEHOLDERS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]")
+MOVE_CALL = re.compile(r'\$R([CRS])\("([BPS]:\w+)","([BPS]:\w+)"')   # $RC/$RR(boundary, part), $RS(part, placeholder)
+
+
+def place_streamed_parts(tree: HtmlElement) -> list[str]:
+    """Move each hidden part into its placeholder; returns what was moved, for scrape explain."""
+    parts = {el.get("id"): el for el in PARTS(tree)}
+    if not parts:
+        return []
+    placeholders = {el.get("id"): el for el in PLACEHOLDERS(tree)}
+    moves = []
+    for script in tree.iter("script"):
+        for kind, first, second in MOVE_CALL.findall(script.text or ""):
+            moves.append((first, second) if kind == "S" else (second, first))
+    if not moves:
+        moves = [(part_id, f"{prefix}:{part_id[2:]}") for part_id in parts for prefix in "BP"]
+    placed = []
+    for part_id, placeholder_id in moves:
+        part, placeholder = parts.get(part_id), placeholders.get(placeholder_id)
+        if part is None or placeholder is None or placeholder.getparent() is None or part.getparent() is None:
+            continue
+        chars = len(" ".join(part.text_content().split()))
+        _replace_with_contents(placeholder, part)
+        del parts[part_id]
+        placed.append(f"put a streamed part ({chars} characters) in its placeholder {placeholder_id}")
+    return placed
+
+
+def _replace_with_contents(placeholder: HtmlElement, part: HtmlElement) -> None:
+    """The part's text and children stand where the placeholder stood; both elements go, and the text
+    after each (their tails) stays where it was."""
+    after = placeholder.tail or ""
+    placeholder.tail = part.text
+    part.text = None
+    children = list(part)
+    at = placeholder.getparent().index(placeholder)
+    for offset, child in enumerate(children):   # moving a child moves its tail with it
+        placeholder.getparent().insert(at + 1 + offset, child)
+    last = children[-1] if children else placeholder
+    last.tail = (last.tail or "") + after
+    part.drop_tree()
+    placeholder.drop_tree()
