@@ -1,6 +1,7 @@
 """Hand one article segment's tree to trafilatura and get its body text back, one block per line."""
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 
 from lxml.html import HtmlElement, document_fromstring
@@ -65,3 +66,20 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
     bounds = sorted(cuts | {0, len(text)})
     lines = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
     return "\n".join(line for line in lines if line)
+
+
+EMBED_NAME = re.compile(r"embed|tweet|instagram|tiktok|social", re.I)   # a post from another site, shown in place
+
+
+def keep_quotations(main: HtmlElement) -> list[str]:
+    """A <figure> holding a <blockquote> becomes a <div>: trafilatura drops every figure as an image
+    box (it rescues only those holding a table), and with them the quotations an article sets in one.
+    An embedded social post (a tweet's blockquote) stays a figure. Returns what changed, for scrape explain."""
+    kept = []
+    for figure in list(main.iter("figure")):
+        quote = figure.find(".//blockquote")
+        if quote is None or EMBED_NAME.search(f"{figure.get('class', '')} {quote.get('class', '')}"):
+            continue
+        figure.tag = "div"
+        kept.append(f"kept a quotation set in a <figure> ({len(' '.join(quote.text_content().split()))} characters)")
+    return kept

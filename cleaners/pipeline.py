@@ -17,7 +17,7 @@ from .blocks import LONG_PARAGRAPH, measure, word_key
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .decode import decode_html
-from .extract import extract_body, segment_document, split_on_blocks
+from .extract import extract_body, keep_quotations, segment_document, split_on_blocks
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -111,6 +111,8 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         if pruner.main is not None:   # before the pruning: an accordion's buttons are its headings
             result.repairs += show(collapsed_prose(pruner.main, stats))
         result.removals += pruner.run()
+        if pruner.main is not None:
+            result.repairs += keep_quotations(pruner.main)
         if not meta.authors:
             meta.authors = byline_authors(root)
         expected_chars = pruner.main_text

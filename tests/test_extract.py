@@ -156,3 +156,28 @@ def test_the_garbage_collector_is_paused_for_a_page_and_left_as_it_was(enabled_b
         assert gc.isenabled() is enabled_before
     finally:
         gc.enable()
+
+
+QUOTE = ("<blockquote><p>Automation is not the enemy: it took the dull half of my week and gave it back to the "
+         "work only people can do, the interviews and the judgement calls.</p><cite>Pat Reinhart</cite></blockquote>")
+PARAGRAPH = ("<p>Search changed more in the last twelve months than in the ten years before, and the teams that "
+             "measure only their rankings are finding out late what their readers already do differently.</p>")
+
+
+@pytest.mark.parametrize("figure, quoted", [
+    (f"<figure class='wp-block-pullquote'>{QUOTE}</figure>", True),
+    (f"<figure aria-label='Embedded quote'><div>{QUOTE}</div></figure>", True),
+    # a tweet or another site's post shown in place stays out, as trafilatura leaves it
+    (f"<figure class='wp-block-embed-twitter'>{QUOTE}</figure>", False),
+    (f"<figure>{QUOTE.replace('<blockquote>', '<blockquote class=twitter-tweet>')}</figure>", False),
+    # a picture with its caption is still a figure
+    ("<figure><img src='a.jpg'><figcaption>Automation is not the enemy, says Pat Reinhart</figcaption></figure>",
+     False),
+])
+def test_a_quotation_set_in_a_figure_is_kept(figure, quoted):
+    html = (f"<html><head><title>SEO in 2025</title><meta property='og:type' content='article'></head><body>"
+            f"<article><h1>SEO in 2025</h1>{PARAGRAPH * 3}{figure}{PARAGRAPH.replace('Search', 'Traffic')}"
+            f"</article></body></html>")
+    text = clean_page(RawPage(body=html.encode(), source="page.html")).articles[0].text
+    assert ("Automation is not the enemy" in text) is quoted
+    assert "Traffic changed more" in text
