@@ -267,7 +267,7 @@ MARKUP_TOKENS: dict[str, list[str]] = {
     "most-read": ["trending", "most-read", "mostread", "most-popular", "popular-posts", "top-stories", "widget_recent"],
     "newsletter": ["newsletter", "subscribe", "subscription", "signup", "sign-up", "mailchimp", "optin", "cta",
                    "call-to-action"],
-    "cookie-notice": ["cookie", "cookies", "cookie-banner", "cookie-notice", "consent", "gdpr", "cmp"],
+    "cookie-notice": ["cookie", "cookies", "cookie-banner", "cookie-notice", "consent", "gdpr", "cmpbox"],
     "advertisement": [
         "ad", "ads", "advert", "advertisement", "ad-slot", "ad-container", "adsbygoogle", "ad-unit",
         "sponsored", "dfp", "banner-ad", "google-ad",

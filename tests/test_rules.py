@@ -417,6 +417,9 @@ def test_stamp_and_credit_lines_go(line, reason):
     ('id="sidebar-right"', "sidebar"),
     ('class="entry-content"', None),
     ('class="sharebar"', None),                          # a whole token, not a part of a word
+    ('id="cmpbox"', "cookie-notice"),                    # a consent manager's box
+    ('class="cmp-container"', None),                     # Adobe Experience Manager names every component cmp-
+    ('class="cmp-text"', None),
 ])
 def test_class_and_id_tokens(attrs, reason):
     from lxml.html import fragment_fromstring
