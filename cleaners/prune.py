@@ -20,8 +20,10 @@ from .trafilatura_selectors import dropped_for_its_name
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
 TOKEN_REASON = {t: reason for reason, tokens in rules.MARKUP_TOKENS.items() for t in tokens}
+# a whole token; not one the name says is absent ("no-sidebar", "sidebar-enabled--false": layout switches)
 TOKEN_PATTERN = re.compile(
-    r"(?<![a-z0-9])(" + alternation(TOKEN_REASON) + r")(?![a-z0-9])")
+    r"(?<![a-z0-9])(?<!no-)(?<!no_)(?<!without-)(" + alternation(TOKEN_REASON) + r")(?![a-z0-9])"
+    r"(?!-enabled--false|--false|-disabled|--disabled|--none)")
 # credits and copyright notices are judged line by line after extraction (cleaners/paragraphs.py): on a block,
 # "© photographer" opens many a figure whose caption and text follow
 LINE_ONLY = ("byline-repeat", "credit-line", "copyright")

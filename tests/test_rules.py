@@ -420,6 +420,11 @@ def test_stamp_and_credit_lines_go(line, reason):
     ('id="cmpbox"', "cookie-notice"),                    # a consent manager's box
     ('class="cmp-container"', None),                     # Adobe Experience Manager names every component cmp-
     ('class="cmp-text"', None),
+    # a layout switch that says the box is absent
+    ('class="page no-sidebar"', None),
+    ('class="blog-article__main sidebar-enabled--false"', None),
+    ('class="sidebar--disabled"', None),
+    ('class="has-sidebar"', "sidebar"),
 ])
 def test_class_and_id_tokens(attrs, reason):
     from lxml.html import fragment_fromstring
