@@ -23,7 +23,7 @@ from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
-from .prune import Pruner, open_boxes
+from .prune import Pruner, open_boxes, unname_heading_anchors
 from .records import Article, PageResult, RawPage, Removal
 from .recover import recover_dropped, with_lead
 from .segment import find_segments
@@ -90,6 +90,7 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
     if looks_double_encoded(page.body):
         repair_tree(tree)
     result.repairs += place_streamed_parts(tree)
+    result.repairs += unname_heading_anchors(tree)
     meta = page_metadata(tree, page.url, search_text=False)   # the text search waits for page_kind
     body = tree.find("body")
     root = body if body is not None else tree

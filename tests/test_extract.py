@@ -181,3 +181,35 @@ def test_a_quotation_set_in_a_figure_is_kept(figure, quoted):
     text = clean_page(RawPage(body=html.encode(), source="page.html")).articles[0].text
     assert ("Automation is not the enemy" in text) is quoted
     assert "Traffic changed more" in text
+
+
+SECTION_PROSE = ("<p>Guests arrive with more dietary needs than ever, and a menu that bends without breaking keeps "
+                 "every table served from the same kitchen on the same night.</p>")
+
+
+@pytest.mark.parametrize("section, renamed", [
+    # the id is the anchor of the section's own heading; name rules read "menu" or "sidebar" as a box's role
+    ('<div id="menu-innovation-strategies"><h2>Menu innovation strategies</h2>', True),
+    ('<div id="sidebar_dishes_that_travel"><div><h3><strong>Sidebar dishes that travel</strong></h3>', True),
+    # a name of its own, not its heading's: left to the rules
+    ('<div id="menu-footer"><h2>Menu innovation strategies</h2>', False),
+    ('<div id="menu-innovation"><p>Intro</p><p>More</p><p>Even more</p><p>Then</p><h2>Menu innovation</h2>', False),
+    # an anchor no rule reads as boilerplate keeps its id
+    ('<div id="seasonal-sourcing"><h2>Seasonal sourcing</h2>', False),
+])
+def test_a_section_anchored_by_its_heading_loses_an_id_the_name_rules_misread(section, renamed):
+    from cleaners.prune import unname_heading_anchors
+    root = fromstring(f"<main><p>Intro.</p>{section}{SECTION_PROSE}</div></main>")
+    repairs = unname_heading_anchors(root)
+    assert (root[1].get("id") is None) is renamed
+    assert len(repairs) == int(renamed)
+
+
+def test_a_section_anchored_by_its_heading_stays_in_the_text():
+    body = "".join(SECTION_PROSE.replace("Guests", f"Guests {n}") for n in range(3))
+    html = (f"<html><head><title>Catering trends</title><meta property='og:type' content='article'></head><body>"
+            f"<main><article><h1>Catering trends</h1>{body}<div id='menu-innovation-strategies'>"
+            f"<h2>Menu innovation strategies</h2>{SECTION_PROSE.replace('Guests', 'Diners')}</div>"
+            f"{body.replace('Guests', 'Hosts')}</article></main></body></html>")
+    text = clean_page(RawPage(body=html.encode(), source="page.html")).articles[0].text
+    assert "Menu innovation strategies" in text and "Diners arrive" in text
