@@ -89,7 +89,7 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         return result
     if looks_double_encoded(page.body):
         repair_tree(tree)
-    result.repairs += place_streamed_parts(tree)
+    result.repairs += place_streamed_parts(tree, text)
     result.repairs += unname_heading_anchors(tree)
     meta = page_metadata(tree, page.url, search_text=False)   # the text search waits for page_kind
     body = tree.find("body")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -124,30 +123,35 @@ REMEMBERED_CHARS = 200
 _remembered_token_reason = lru_cache(maxsize=8192)(_token_reason_of)
 
 
-ANCHORED = etree.XPath("descendant-or-self::*[@id][contains(@id, '-') or contains(@id, '_')]")
 SLUG_WORD = re.compile(r"[^\W_]+")
-ANCHOR_LOOKAHEAD = 4   # the heading is among the section's first few descendants
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+ANCHOR_LEVELS = 2   # the box opens with the heading: as its first child, or its first child's
 
 
 def unname_heading_anchors(root: HtmlElement) -> list[str]:
     """A section whose id is its own heading made into an anchor ("menu-innovation-strategies" over
     "Menu Innovation Strategies") loses the id when a name rule (ours or trafilatura's) would read it as a
-    menu or a sidebar: the id says what the section is about, not what the box is. Runs before the pruning.
-    Returns what was renamed, for scrape explain."""
+    menu or a sidebar: the id says what the section is about, not what the box is. Runs before the pruning;
+    looked for from the page's headings up. Returns what was renamed, for scrape explain."""
     renamed = []
-    for el in ANCHORED(root):
-        ident = el.get("id")
-        heading = next((d for d in islice(el.iterdescendants(etree.Element), ANCHOR_LOOKAHEAD)
-                        if d.tag in HEADINGS), None)
-        if heading is None:
-            continue
-        words = SLUG_WORD.findall(ident.casefold())
-        if words == SLUG_WORD.findall(heading.text_content().casefold())[:len(words)] \
-                and (token_reason(el) or dropped_for_its_name(el)):
-            del el.attrib["id"]
-            renamed.append(f"took the anchor id '{ident[:80]}' off a section: name rules read it as boilerplate")
+    for heading in root.iter(HEADINGS):
+        node = heading
+        for _ in range(ANCHOR_LEVELS):
+            box = node.getparent()
+            if box is None or box[0] is not node:
+                break
+            ident = box.get("id")
+            if ident and ("-" in ident or "_" in ident) and _anchors(ident, heading) \
+                    and (token_reason(box) or dropped_for_its_name(box)):
+                del box.attrib["id"]
+                renamed.append(f"took the anchor id '{ident[:80]}' off a section: name rules read it as boilerplate")
+            node = box
     return renamed
+
+
+def _anchors(ident: str, heading: HtmlElement) -> bool:
+    words = SLUG_WORD.findall(ident.casefold())
+    return words == SLUG_WORD.findall(heading.text_content().casefold())[:len(words)]
 
 
 def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:

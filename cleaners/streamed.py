@@ -15,20 +15,25 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-PARTS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
-PLACEHOLDERS = etree.XPath("//template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]")
+# the parts and the placeholders, in one walk of the tree
+PARTS_AND_PLACEHOLDERS = etree.XPath("//*[self::div[@hidden][starts-with(@id, 'S:')] or "
+                                     "self::template[starts-with(@id, 'B:') or starts-with(@id, 'P:')]]")
 MOVE_CALL = re.compile(r'\$R([CRS])\("([BPS]:\w+)","([BPS]:\w+)"')   # $RC/$RR(boundary, part), $RS(part, placeholder)
 
 
-def place_streamed_parts(tree: HtmlElement) -> list[str]:
-    """Move each hidden part into its placeholder; returns what was moved, for scrape explain."""
-    parts = {el.get("id"): el for el in PARTS(tree)}
+def place_streamed_parts(tree: HtmlElement, html: str) -> list[str]:
+    """Move each hidden part into its placeholder; returns what was moved, for scrape explain. `html` is
+    the page's text: most pages have no <template>, and a substring test spares them the tree search."""
+    if "<template" not in html:
+        return []
+    found = PARTS_AND_PLACEHOLDERS(tree)
+    parts = {el.get("id"): el for el in found if el.tag == "div"}
     if not parts:
         return []
-    placeholders = {el.get("id"): el for el in PLACEHOLDERS(tree)}
+    placeholders = {el.get("id"): el for el in found if el.tag == "template"}
     moves = []
     for script in tree.iter("script"):
-        for kind, first, second in MOVE_CALL.findall(script.text or ""):
+        for kind, first, second in MOVE_CALL.findall(script.text or "") if "$R" in (script.text or "") else ():
             moves.append((first, second) if kind == "S" else (second, first))
     if not moves:
         moves = [(part_id, f"{prefix}:{part_id[2:]}") for part_id in parts for prefix in "BP"]
@@ -37,10 +42,10 @@ def place_streamed_parts(tree: HtmlElement) -> list[str]:
         part, placeholder = parts.get(part_id), placeholders.get(placeholder_id)
         if part is None or placeholder is None or placeholder.getparent() is None or part.getparent() is None:
             continue
-        chars = len(" ".join(part.text_content().split()))
+        chars = len(part.text_content())
         _replace_with_contents(placeholder, part)
         del parts[part_id]
-        placed.append(f"put a streamed part ({chars} characters) in its placeholder {placeholder_id}")
+        placed.append(f"put a streamed part ({chars} characters of text) in its placeholder {placeholder_id}")
     return placed
 
 

@@ -15,7 +15,7 @@ LONG = ("Each rung is one bond; when the shortest one matures its money buys a n
 
 def body_after(html: str) -> str:
     tree = parse_html(f"<html><body>{html}</body></html>")
-    place_streamed_parts(tree)
+    place_streamed_parts(tree, html)
     return tostring(tree.find("body"), encoding="unicode").removeprefix("<body>").removesuffix("</body>")
 
 
@@ -53,4 +53,4 @@ def test_a_streamed_article_comes_back_whole_and_in_order():
     text = result.articles[0].text
     assert text.index("First") < text.index("Each rung") < text.index("Second") < text.index("When not to") \
         < text.index("Last")
-    assert result.repairs == ["put a streamed part (365 characters) in its placeholder B:0"]
+    assert result.repairs == ["put a streamed part (365 characters of text) in its placeholder B:0"]
