@@ -150,8 +150,10 @@ def unname_heading_anchors(root: HtmlElement) -> list[str]:
 
 
 def _anchors(ident: str, heading: HtmlElement) -> bool:
+    """The id is the heading's opening words, and the heading is no boilerplate label ("Related posts")."""
+    text = heading.text_content().casefold()
     words = SLUG_WORD.findall(ident.casefold())
-    return words == SLUG_WORD.findall(heading.text_content().casefold())[:len(words)]
+    return words == SLUG_WORD.findall(text)[:len(words)] and folded_phrase_key(" ".join(text.split())) not in PHRASE_REASON
 
 
 def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:

@@ -194,6 +194,8 @@ SECTION_PROSE = ("<p>Guests arrive with more dietary needs than ever, and a menu
     # a name of its own, not its heading's: left to the rules
     ('<div id="menu-footer"><h2>Menu innovation strategies</h2>', False),
     ('<div id="menu-innovation"><p>Intro</p><p>More</p><p>Even more</p><p>Then</p><h2>Menu innovation</h2>', False),
+    # a heading that is itself a boilerplate label: the box is what its name says
+    ('<div id="related_posts"><h3>Related Posts</h3>', False),
     # an anchor no rule reads as boilerplate keeps its id
     ('<div id="seasonal-sourcing"><h2>Seasonal sourcing</h2>', False),
 ])
