@@ -581,6 +581,8 @@ def _title_on_page(tree: HtmlElement, h1s: list[str]) -> str | None:
     ("Hauptmenü", "Themen")."""
     found = extract_title(tree)
     title = tree.find(".//head/title")
+    if title is None:   # a <div> in <head> ends it for the parser: the first <title> outside an inline <svg>
+        title = next((t for t in tree.iter("title") if next(t.iterancestors("svg"), None) is None), None)
     if title is None:
         return found
     title_text = " ".join(title.text_content().split())

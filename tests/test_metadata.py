@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
+from cleaners.parse import parse_html
 from cleaners.metadata import (author_names, author_page_links, iso_date, page_metadata, shows_january,
                                text_date, title_without_site, unescape_text)
 from cleaners.pipeline import clean_page
@@ -224,6 +225,15 @@ MENU = '<div id="nav"><h2 class="block-title">Hauptmenü</h2><ul><li><a href="/"
 def test_the_headline_in_the_title_element_beats_a_menu_heading(title, body, expected):
     tree = fromstring(f"<html><head><title>{title}</title></head><body>{body}<p>Text.</p></body></html>")
     assert page_metadata(tree, None).title == expected
+
+
+def test_a_title_element_the_parser_put_in_the_body_is_read():
+    """A <div> in <head> ends it for the parser: <title> lands in <body>, and a vote count's <h1> came first."""
+    tree = parse_html("<html><head><meta charset='utf-8'><div hidden></div><title>Scalable Interpretability — "
+                      "LessWrong</title></head><body><h1>Ω 48</h1><h1>Scalable Interpretability</h1>"
+                      "<p>Text.</p></body></html>")
+    assert tree.find(".//head/title") is None
+    assert page_metadata(tree, None).title == "Scalable Interpretability"
 
 
 @pytest.mark.parametrize("og_title, body, shown", [
