@@ -352,4 +352,6 @@ MONTH_NAMES = [
 NOT_AUTHOR_NAMES = ["posted", "posted by", "posted in", "article by", "written by", "by", "von", "par", "por", "text",
                     "home", "user", "users", "publisher", "author", "authors", "autor", "auteur", "guest",
                     "admin", "administrator", "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                    "share", "follow", "email", "more", "read more", "comments"]
+                    "share", "follow", "email", "more", "read more", "comments",
+                    "no author", "unknown", "unknown author", "none", "n/a", "null", "undefined", "wordpressadmin",
+                    "webmaster"]

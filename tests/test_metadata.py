@@ -107,6 +107,8 @@ def test_shows_january(text, year, expected):
     # the date of "By Ana Ruiz, March 3, 2025" split off as a second name goes; names with a month in them stay
     (["Ana Ruiz", "March 3"], ["Ana Ruiz"]), (["4 mai"], []), (["Dec. 19th"], []), (["March Hare"], ["March Hare"]),
     (["Mai Nguyen"], ["Mai Nguyen"]), (["June 3rd Collective"], ["June 3rd Collective"]),
+    # placeholders a CMS fills in when nobody is named
+    (["No Author"], []), (["undefined"], []), (["Webmaster"], []), (["Wordpressadmin"], []),
 ])
 def test_author_names(names, expected):
     assert author_names(names) == expected
