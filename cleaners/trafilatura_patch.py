@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 from contextlib import contextmanager
-from copy import copy
+from contextvars import ContextVar
+from copy import copy, deepcopy
 
 import htmldate.core as htmldate_core
 from lxml.html import HtmlElement
@@ -62,12 +63,85 @@ def prune_unwanted_nodes(tree: HtmlElement, nodelist: list, with_backup: bool = 
 
 
 original_prepare_tree = core._prepare_tree
+original_extract_content = core.extract_content
+original_recover_wild_text = main_extractor.recover_wild_text
+
+
+class FastPass:
+    """What trafilatura's main extractor found in a fast extraction of a tree, for the full extraction (with
+    the fallback extractors) of the same, unchanged tree: that one runs the main extractor again on the same
+    cleaned tree before comparing with the fallbacks. The main extractor's result depends on `fast` only
+    through its recovery of wild text (run when the main pass found too little), which keeps the teaser
+    blocks in fast mode and drops them otherwise (outside recall mode): a result is kept only where no
+    recovery ran, where it ran in recall mode, or where the tree had no teaser block for it to drop.
+
+    extract_body(..., fast=True, keep=it) fills it (anew at each call), extract_body(..., fast=False,
+    reuse=it) takes its results; between the two the tree must not change."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple] = {}    # trafilatura's focus ("balanced", "recall") -> (body, text)
+        self.recording = False
+        self.teasers_matter = False          # set by the recovery of the extraction running
+
+
+_FAST_PASS: ContextVar[FastPass | None] = ContextVar("fast_pass", default=None)
+
+
+@contextmanager
+def fast_pass(memo: FastPass | None, recording: bool):
+    """trafilatura's extractions in this block record into memo (recording) or take what it holds."""
+    if memo is None:
+        yield
+        return
+    if recording:
+        memo.found.clear()
+    memo.recording = recording
+    token = _FAST_PASS.set(memo)
+    try:
+        yield
+    finally:
+        _FAST_PASS.reset(token)
+
+
+def extract_content(cleaned_tree: HtmlElement, options) -> tuple:
+    """trafilatura's main extractor, or its result in the fast pass on the same tree (see FastPass)."""
+    memo = _FAST_PASS.get()
+    if memo is None:
+        return original_extract_content(cleaned_tree, options)
+    if not memo.recording:
+        kept = memo.found.pop(options.focus, None) if not options.fast else None
+        if kept is not None:
+            return deepcopy(kept[0]), kept[1]
+        return original_extract_content(cleaned_tree, options)
+    memo.teasers_matter = False
+    body, text = original_extract_content(cleaned_tree, options)
+    if options.fast and not memo.teasers_matter:
+        memo.found[options.focus] = (deepcopy(body), text)
+    return body, text
+
+
+def recover_wild_text(tree: HtmlElement, result_body, options, *args, **kwargs):
+    """trafilatura's recovery of wild text, noting for a fast pass being recorded whether its result
+    could depend on `fast`: its pruning drops the teaser blocks (selected by tag and attributes alone, so
+    any of them is in the unpruned tree) only outside fast mode and recall mode."""
+    memo = _FAST_PASS.get()
+    if memo is not None and memo.recording and options.focus != "recall" and not memo.teasers_matter:
+        memo.teasers_matter = any(len(expression(tree)) for expression in main_extractor.TEASER_DISCARD_XPATH)
+    return original_recover_wild_text(tree, result_body, options, *args, **kwargs)
 
 
 def prepare_tree(tree: HtmlElement, options, url: str | None) -> tuple[HtmlElement, HtmlElement | None]:
     """trafilatura's _prepare_tree without the backup copy of the cleaned tree when nothing reads it: only
-    the fallback extractors (not in fast mode) and comment extraction (off) use it."""
-    if not options.fast or options.comments:
+    the fallback extractors (not in fast mode) and comment extraction (off) use it. Where the main
+    extractor's result is taken from a fast pass (see FastPass), the converted tree it would read is not
+    made: it is handed the cleaned tree, which it leaves alone."""
+    if options.comments:
+        return original_prepare_tree(tree, options, url)
+    if not options.fast:
+        memo = _FAST_PASS.get()
+        if memo is not None and not memo.recording and options.focus in memo.found:
+            cleaned = core.tree_cleaning(copy(tree), options)
+            return cleaned, cleaned
         return original_prepare_tree(tree, options, url)
     return core.convert_tags(core.tree_cleaning(copy(tree), options), options, url), None
 
@@ -75,7 +149,9 @@ def prepare_tree(tree: HtmlElement, options, url: str | None) -> tuple[HtmlEleme
 def apply() -> None:
     # main_extractor is the only caller of the guarded form; it imported the name, so it is replaced there
     main_extractor.prune_unwanted_nodes = prune_unwanted_nodes
+    main_extractor.recover_wild_text = recover_wild_text
     core._prepare_tree = prepare_tree
+    core.extract_content = extract_content   # core imported the name
     _set_selectors(walks=True)
 
 
@@ -99,13 +175,17 @@ def trafilatura_as_published():
     patched = main_extractor.prune_unwanted_nodes
     year_filter = htmldate_core.plausible_year_filter
     main_extractor.prune_unwanted_nodes = original_prune_unwanted_nodes
+    main_extractor.recover_wild_text = original_recover_wild_text
     core._prepare_tree = original_prepare_tree
+    core.extract_content = original_extract_content
     htmldate_core.plausible_year_filter = getattr(year_filter, "original", year_filter)
     _set_selectors(walks=False)
     try:
         yield
     finally:
         main_extractor.prune_unwanted_nodes = patched
+        main_extractor.recover_wild_text = recover_wild_text
         core._prepare_tree = prepare_tree
+        core.extract_content = extract_content
         htmldate_core.plausible_year_filter = year_filter
         _set_selectors(walks=True)
