@@ -75,3 +75,44 @@ def faster_year_filter(plausible_year_filter):
         return plausible_year_filter(htmlstring, pattern=pattern, **bounds)
     year_filter.original = plausible_year_filter
     return year_filter
+
+
+# htmldate's regex_parse on a whole page (the last of its text searches): LONG_TEXT_PATTERN, a month word next
+# to a day and a year, in two orders, tried at every character of the page's HTML (12 ms a page). A match
+# holds only word characters but "_", whitespace, "," and "." (tests/test_htmldate_speedups.py checks every
+# code point against each piece of the pattern), so it lies inside one run of those; and it ends with a space
+# and a year. Only the runs holding a space and a year are handed to regex_parse, in page order, one NUL (no
+# such character) apart: the same matches in the same order (a run's start follows a character that is no
+# letter, or a NUL, alike for the pattern's look-behind), so the same date.
+LONG_TEXT = "d3672f0222902e0b"   # pattern_hash of LONG_TEXT_PATTERN when this was written
+NOT_IN_DATE = re.compile(r"[^\w\s,.]|_")
+SPACED_YEAR = re.compile(r" (?:199[0-9]|20[0-3][0-9])")
+
+
+def year_runs(text: str) -> str:
+    """The runs of characters a LONG_TEXT_PATTERN match can hold that hold a space and a year, NUL-separated."""
+    runs, stop, backwards, n = [], 0, None, len(text)
+    for year in SPACED_YEAR.finditer(text):
+        at = year.start()
+        if at < stop:
+            continue   # in the run already taken
+        if backwards is None:
+            backwards = text[::-1]
+        before = NOT_IN_DATE.search(backwards, n - at)   # the nearest such character before the space
+        start = n - before.start() if before else 0
+        after = NOT_IN_DATE.search(text, at)
+        stop = after.start() if after else n
+        runs.append(text[start:stop])
+    return "\x00".join(runs)
+
+
+def faster_regex_parse(regex_parse, pattern: re.Pattern):
+    """htmldate's regex_parse, reading only the runs that can hold a match, while its pattern is the one this
+    was written for."""
+    if pattern_hash(pattern) != LONG_TEXT:
+        return regex_parse
+
+    def parse(string: str):
+        return regex_parse(year_runs(string))
+    parse.original = regex_parse
+    return parse

@@ -171,14 +171,16 @@ def _set_selectors(walks: bool) -> None:
 def trafilatura_as_published():
     """trafilatura without these replacements, for baselines timed beside the cleaner (bench/speed.py):
     once the cleaner is imported, a plain trafilatura.extract in the same process would run them too.
-    htmldate's text search (cleaners/htmldate_speedups.py, used by trafilatura's metadata) goes back too."""
+    htmldate's text searches (cleaners/htmldate_speedups.py, used by trafilatura's metadata) go back too."""
     patched = main_extractor.prune_unwanted_nodes
     year_filter = htmldate_core.plausible_year_filter
+    regex_parse = htmldate_core.regex_parse
     main_extractor.prune_unwanted_nodes = original_prune_unwanted_nodes
     main_extractor.recover_wild_text = original_recover_wild_text
     core._prepare_tree = original_prepare_tree
     core.extract_content = original_extract_content
     htmldate_core.plausible_year_filter = getattr(year_filter, "original", year_filter)
+    htmldate_core.regex_parse = getattr(regex_parse, "original", regex_parse)
     _set_selectors(walks=False)
     try:
         yield
@@ -188,4 +190,5 @@ def trafilatura_as_published():
         core._prepare_tree = prepare_tree
         core.extract_content = extract_content
         htmldate_core.plausible_year_filter = year_filter
+        htmldate_core.regex_parse = regex_parse
         _set_selectors(walks=True)
