@@ -65,6 +65,8 @@ def prune_unwanted_nodes(tree: HtmlElement, nodelist: list, with_backup: bool = 
 original_prepare_tree = core._prepare_tree
 original_extract_content = core.extract_content
 original_recover_wild_text = main_extractor.recover_wild_text
+original_core_prune = core.prune_unwanted_nodes
+original_html2txt = core.html2txt
 
 
 class FastPass:
@@ -75,13 +77,19 @@ class FastPass:
     blocks in fast mode and drops them otherwise (outside recall mode): a result is kept only where no
     recovery ran, where it ran in recall mode, or where the tree had no teaser block for it to drop.
 
-    extract_body(..., fast=True, keep=it) fills it (anew at each call), extract_body(..., fast=False,
-    reuse=it) takes its results; between the two the tree must not change."""
+    Before that, both tries prune the same copy of the tree alike (appended articles, comment sections) and
+    may measure the pruned tree's text: the full try takes the fast try's pruned tree, which no step of
+    either try changes (each copies what it alters), and the measure of it.
+
+    extract_body(..., memo=it) fills it in a fast try (anew at each call) and takes what it holds in a full
+    try (fast=False); between the two the tree must not change."""
 
     def __init__(self) -> None:
         self.found: dict[str, tuple] = {}    # trafilatura's focus ("balanced", "recall") -> (body, text)
         self.recording = False
         self.teasers_matter = False          # set by the recovery of the extraction running
+        self.pruned: HtmlElement | None = None   # the raw tree after trafilatura's first prunes
+        self.page_text: str | None = None        # html2txt of it
 
 
 _FAST_PASS: ContextVar[FastPass | None] = ContextVar("fast_pass", default=None)
@@ -95,6 +103,7 @@ def fast_pass(memo: FastPass | None, recording: bool):
         return
     if recording:
         memo.found.clear()
+        memo.pruned = memo.page_text = None
     memo.recording = recording
     token = _FAST_PASS.set(memo)
     try:
@@ -130,6 +139,33 @@ def recover_wild_text(tree: HtmlElement, result_body, options, *args, **kwargs):
     return original_recover_wild_text(tree, result_body, options, *args, **kwargs)
 
 
+def prune_raw_tree(tree: HtmlElement, nodelist: list, with_backup: bool = False) -> HtmlElement:
+    """trafilatura's first prunes of the raw tree (core.trafilatura_sequence), taken from the fast try in
+    the full one (see FastPass): it applies both, or neither, under the same conditions."""
+    memo = _FAST_PASS.get()
+    if memo is None or with_backup or not (nodelist is core.RAW_TREE_PRUNE_XPATH
+                                           or nodelist is core.REMOVE_COMMENTS_AND_LISTS_XPATH):
+        return original_core_prune(tree, nodelist, with_backup)
+    if memo.recording:
+        memo.pruned = original_core_prune(tree, nodelist)   # pruned in place: the same tree after both
+        memo.page_text = None
+        return memo.pruned
+    if memo.pruned is None:
+        return original_core_prune(tree, nodelist)
+    return memo.pruned   # (the second prune gets it back, pruned already)
+
+
+def html2txt(tree: HtmlElement, *args, **kwargs) -> str:
+    """trafilatura's measure of the page text (whether to retry in recall mode), of the fast try's pruned
+    tree taken again in the full try."""
+    memo = _FAST_PASS.get()
+    if memo is None or args or kwargs or tree is not memo.pruned:
+        return original_html2txt(tree, *args, **kwargs)
+    if memo.page_text is None:
+        memo.page_text = original_html2txt(tree)
+    return memo.page_text
+
+
 def prepare_tree(tree: HtmlElement, options, url: str | None) -> tuple[HtmlElement, HtmlElement | None]:
     """trafilatura's _prepare_tree without the backup copy of the cleaned tree when nothing reads it: only
     the fallback extractors (not in fast mode) and comment extraction (off) use it. Where the main
@@ -151,7 +187,9 @@ def apply() -> None:
     main_extractor.prune_unwanted_nodes = prune_unwanted_nodes
     main_extractor.recover_wild_text = recover_wild_text
     core._prepare_tree = prepare_tree
-    core.extract_content = extract_content   # core imported the name
+    core.extract_content = extract_content   # core imported these names
+    core.prune_unwanted_nodes = prune_raw_tree
+    core.html2txt = html2txt
     _set_selectors(walks=True)
 
 
@@ -179,6 +217,8 @@ def trafilatura_as_published():
     main_extractor.recover_wild_text = original_recover_wild_text
     core._prepare_tree = original_prepare_tree
     core.extract_content = original_extract_content
+    core.prune_unwanted_nodes = original_core_prune
+    core.html2txt = original_html2txt
     htmldate_core.plausible_year_filter = getattr(year_filter, "original", year_filter)
     htmldate_core.regex_parse = getattr(regex_parse, "original", regex_parse)
     _set_selectors(walks=False)
@@ -189,6 +229,8 @@ def trafilatura_as_published():
         main_extractor.recover_wild_text = recover_wild_text
         core._prepare_tree = prepare_tree
         core.extract_content = extract_content
+        core.prune_unwanted_nodes = prune_raw_tree
+        core.html2txt = html2txt
         htmldate_core.plausible_year_filter = year_filter
         htmldate_core.regex_parse = regex_parse
         _set_selectors(walks=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -368,3 +369,34 @@ def test_pipeline_fallback_reads_the_tree_with_its_boxes_opened(monkeypatch):
     assert "body0" not in before and "body0" in full
     assert kept == fresh != from_stale    # a fast pass on the tree before the change would not do
     assert full == without_memo
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
+
+
+@pytest.mark.parametrize("page", FIXTURES[::2], ids=lambda p: p.stem)
+def test_full_extraction_given_the_fast_pass_on_fixture_pages(page, monkeypatch):
+    """The full try given the fast try's pruned raw tree, its page-text measure and main-extractor results:
+    trafilatura's text as published; the pruned tree is the same after both tries (none of their steps
+    changes it), and the full try prunes nothing itself."""
+    from lxml.etree import tostring
+    from trafilatura import core
+
+    from cleaners import trafilatura_patch
+    from cleaners.decode import decode_html
+    from cleaners.extract import FastPass, extract_body
+    from cleaners.parse import parse_html
+    tree = parse_html(decode_html(page.read_bytes(), {})[0])
+    memo = FastPass()
+    extract_body(tree, None, memo=memo)
+    pruned = memo.pruned
+    assert pruned is not None
+    before = tostring(pruned)
+    prunes = []
+    monkeypatch.setattr(trafilatura_patch, "original_core_prune", lambda *args: prunes.append(args) or args[0])
+    full = extract_body(tree, None, fast=False, memo=memo)
+    monkeypatch.undo()
+    assert prunes == [] and tostring(pruned) == before
+    with trafilatura_patch.trafilatura_as_published():
+        assert core.prune_unwanted_nodes is trafilatura_patch.original_core_prune
+        assert full == extract_body(tree, None, fast=False)
