@@ -111,3 +111,42 @@ def test_regex_parse_finds_the_same_date_in_the_runs():
         found += date is not None
     assert found > 400
     assert htmldate_core.regex_parse("x" * 100 + "<p>5 June 2019</p>").day == 5
+
+
+# --- the cores of full dates and year-months searched only near separators ---------------------------------
+
+from cleaners.htmldate_speedups import SEPARATED, SEPARATOR, SPAN_REACH, separator_spans  # noqa: E402
+
+
+def test_separated_cores_are_short_and_hold_a_separator_between_digits():
+    from re import _parser
+    assert SEPARATED <= set(CORES)
+    for key in SEPARATED:
+        core = CORES[key]
+        assert core.flags & re.I == 0 and _parser.parse(core.pattern).getwidth()[1] <= SPAN_REACH
+        for text in TEXTS + _random_texts(3000):
+            for match in core.finditer(text):
+                assert SEPARATOR.search(text, match.start(), match.end()), (core.pattern, text)
+
+
+def _spaced_out(texts: list[str], seed: int = 3) -> list[str]:
+    """The texts with runs of filler between them: several stretches apart, matches near their edges."""
+    rng = random.Random(seed)
+    return ["".join(t + rng.choice(["", "x" * rng.randint(1, 40), "9" * rng.randint(1, 30)]) for t in rng.sample(texts, 5))
+            for _ in range(600)]
+
+
+@pytest.mark.parametrize("name", sorted(name for name, p in PATTERNS.items() if pattern_hash(p) in SEPARATED))
+def test_same_matches_near_the_separators(name):
+    pattern = PATTERNS[name]
+    key = pattern_hash(pattern)
+    texts = TEXTS + _random_texts(3000)
+    for text in texts + _spaced_out(texts):
+        assert digit_led_findall(pattern, CORES[key], text, separator_spans(text)) == pattern.findall(text), text
+
+
+def test_separator_spans_are_in_order_and_apart():
+    text = "a1.2" + "x" * 30 + "3/4-5" + "y" * 15 + "6-7"
+    spans = separator_spans(text)
+    assert spans == [[0, 13], [25, 66]]   # separators at 2, 35, 37 and 55
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
