@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from . import rules
 from .blocks import LONG_PARAGRAPH, WORD, alternation, values_matching, word_key
 from .bylines import byline_text
-from .htmldate_speedups import faster_year_filter
+from .htmldate_speedups import faster_regex_parse, faster_year_filter
 from .prune import in_marked_box
 from htmldate import find_date
 from trafilatura.json_metadata import normalize_authors
@@ -128,6 +128,8 @@ try:  # htmldate's hooks; if a later htmldate renames them, its own behaviour si
         _htmldate_core.search_page = _no_year_only_dates(_htmldate_core.search_page)
     if hasattr(_htmldate_core, "plausible_year_filter"):
         _htmldate_core.plausible_year_filter = faster_year_filter(_htmldate_core.plausible_year_filter)
+    if hasattr(_htmldate_core, "regex_parse") and hasattr(_htmldate_extractors, "LONG_TEXT_PATTERN"):
+        _htmldate_core.regex_parse = faster_regex_parse(_htmldate_core.regex_parse, _htmldate_extractors.LONG_TEXT_PATTERN)
 except ImportError:  # pragma: no cover
     pass
 

@@ -17,7 +17,7 @@ from .blocks import LONG_PARAGRAPH, measure, word_key
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .decode import decode_html
-from .extract import extract_body, keep_quotations, segment_document, split_on_blocks
+from .extract import FastPass, extract_body, keep_quotations, segment_document, split_on_blocks
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -159,14 +159,15 @@ def _extract(doc: HtmlElement, url: str | None, expected_chars: int, page_prose:
     """trafilatura's fast extraction; where it missed much of the text our measure found, two more
     tries, the longest text kept: with the boxes that swallowed the article opened (changing the tree),
     then with trafilatura's fallback extractors (readability, justext)."""
-    text = extract_body(doc, url)
+    memo = FastPass()   # the fallback try runs trafilatura's main extractor again: on the tree of the last fast try
+    text = extract_body(doc, url, memo=memo)
     if not (len(text) < FALLBACK_SHARE * expected_chars or len(text) < PAGE_FALLBACK_SHARE * page_prose):
         return text
     swallowing = swallowing_boxes()   # looked for only here: most pages never come back short
     if swallowing:
         repairs += open_boxes(swallowing)
-        text = max(text, extract_body(doc, url), key=len)
-    fuller = extract_body(doc, url, fast=False)
+        text = max(text, extract_body(doc, url, memo=memo), key=len)
+    fuller = extract_body(doc, url, fast=False, memo=memo)
     return _with_missed_opening(text, fuller, doc) if len(fuller) > len(text) else text
 
 

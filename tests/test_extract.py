@@ -70,9 +70,9 @@ def test_trafilaturas_fallback_extractors_run_when_the_fast_path_missed_the_meas
     calls = []
     real = pipeline.extract_body
 
-    def spy(doc, url, fast=True):
+    def spy(doc, url, fast=True, memo=None):
         calls.append(fast)
-        text = real(doc, url, fast=fast)
+        text = real(doc, url, fast=fast, memo=memo)
         if fast:   # a fast path that lost the rest of the paragraphs
             return "\n".join(line for line in text.split("\n") if line.startswith(tuple(_para(i)[:40] for i in range(fast_keeps))))
         return text + "\n\nA paragraph only the fallback extractors found, long enough to count."

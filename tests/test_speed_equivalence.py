@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -270,3 +271,132 @@ def test_declared_article_is_the_one_the_xpath_found(html):
     root.append(etree.ProcessingInstruction("pi", "itemprop='articleBody'"))
     stats = measure(root)
     assert prune.declared_article(root, stats) is old_declared_article(root, stats)
+
+
+def _words(word: str, n: int) -> str:
+    return "<p>" + " ".join(f"{word}{i}" for i in range(n)) + ".</p>"
+
+
+LEAD = "<article><p>Short lead of the article.</p></article>"
+FAST_PASS_PAGES = {
+    # the main pass finds the article: no recovery of wild text, the result does not depend on `fast`
+    "article": "<article>" + _words("body", 80) + _words("more", 60) + "</article><div class='teaser'>"
+               + _words("teaser", 40) + "</div>",
+    # the main pass finds too little and the recovery runs; no teaser block for its pruning to drop
+    "recovery, no teaser": LEAD + "<section>" + _words("other", 60) + "</section><div>" + _words("wild", 50) + "</div>",
+    # ... with a teaser block, which the recovery keeps in fast mode only: nothing is kept for the full pass
+    "recovery with a teaser": LEAD + "<div class='Teaser'>" + _words("teaser", 60) + "</div><div>"
+                              + _words("wild", 50) + "</div>",
+    "nothing": "<p>x</p>",
+}
+
+
+@pytest.mark.parametrize("name", FAST_PASS_PAGES)
+def test_full_extraction_given_the_fast_pass_is_trafilaturas(name):
+    """The fallback try takes the main extractor's result from the fast pass on the same tree (FastPass):
+    the same text as trafilatura as published, and as without the fast pass."""
+    from cleaners import trafilatura_patch
+    from cleaners.extract import FastPass, extract_body
+    tree = document_fromstring(f"<html><body>{FAST_PASS_PAGES[name]}</body></html>")
+    memo = FastPass()
+    fast = extract_body(tree, None, memo=memo)
+    assert fast == extract_body(tree, None)
+    kept = set(memo.found)
+    assert kept == (set() if name == "recovery with a teaser" else {"balanced"})
+    full = extract_body(tree, None, fast=False, memo=memo)
+    assert memo.found == {}   # taken
+    with trafilatura_patch.trafilatura_as_published():
+        assert full == extract_body(tree, None, fast=False)
+    assert full == extract_body(tree, None, fast=False)
+
+
+def test_teaser_blocks_make_the_main_extractor_depend_on_fast():
+    """Why a fast pass whose recovery met a teaser block keeps nothing: taken anyway, the text would change."""
+    from cleaners import trafilatura_patch
+    from cleaners.extract import FastPass, extract_body
+    tree = document_fromstring(f"<html><body>{FAST_PASS_PAGES['recovery with a teaser']}</body></html>")
+    with trafilatura_patch.trafilatura_as_published():
+        published = extract_body(tree, None, fast=False)
+    memo = FastPass()
+    unguarded = trafilatura_patch.original_recover_wild_text
+    import trafilatura.main_extractor as main_extractor
+    main_extractor.recover_wild_text = unguarded
+    try:
+        extract_body(tree, None, memo=memo)
+        assert "balanced" in memo.found
+        assert extract_body(tree, None, fast=False, memo=memo) != published
+    finally:
+        main_extractor.recover_wild_text = trafilatura_patch.recover_wild_text
+
+
+def test_the_fast_and_full_extractions_differ_only_in_fast():
+    """The premise of FastPass: trafilatura's options for the two tries are the same but for `fast`."""
+    from trafilatura.settings import Extractor
+    fast, full = Extractor(fast=True, comments=False, tables=True), Extractor(fast=False, comments=False, tables=True)
+    assert {k for k in Extractor.__slots__ if getattr(fast, k) != getattr(full, k)} == {"fast"}
+
+
+def test_pipeline_fallback_reads_the_tree_with_its_boxes_opened(monkeypatch):
+    """Opening the boxes that swallowed the article changes the tree between the tries: the fast pass is
+    recorded anew on the opened tree, and the full pass gives the text trafilatura gives for that tree."""
+    from cleaners import pipeline
+    from cleaners.extract import FastPass, extract_body
+    html = ("<html><body><div id='comments'><article>" + _words("body", 80) + _words("more", 60)
+            + "</article></div><p>x</p></body></html>")
+    tree = document_fromstring(html)
+    stale = FastPass()
+    before = extract_body(tree, None, memo=stale)   # the comment box and the article in it are dropped
+    seen = []
+    real = pipeline.extract_body
+
+    def texts(memo):
+        return {focus: text for focus, (_, text) in memo.found.items()}
+
+    def spy(doc, url, fast=True, memo=None):
+        if not fast:
+            fresh = FastPass()
+            extract_body(doc, url, memo=fresh)
+            seen.append((texts(memo), texts(fresh), texts(stale)))
+        text = real(doc, url, fast=fast, memo=memo)
+        if not fast:
+            seen.append((text, extract_body(doc, url, fast=False)))
+        return text
+
+    monkeypatch.setattr(pipeline, "extract_body", spy)
+    box = tree.find(".//div")
+    pipeline._extract(tree, None, 10_000, 0, lambda: [box], [])
+    [(kept, fresh, from_stale), (full, without_memo)] = seen
+    assert "body0" not in before and "body0" in full
+    assert kept == fresh != from_stale    # a fast pass on the tree before the change would not do
+    assert full == without_memo
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
+
+
+@pytest.mark.parametrize("page", FIXTURES[::2], ids=lambda p: p.stem)
+def test_full_extraction_given_the_fast_pass_on_fixture_pages(page, monkeypatch):
+    """The full try given the fast try's pruned raw tree, its page-text measure and main-extractor results:
+    trafilatura's text as published; the pruned tree is the same after both tries (none of their steps
+    changes it), and the full try prunes nothing itself."""
+    from lxml.etree import tostring
+    from trafilatura import core
+
+    from cleaners import trafilatura_patch
+    from cleaners.decode import decode_html
+    from cleaners.extract import FastPass, extract_body
+    from cleaners.parse import parse_html
+    tree = parse_html(decode_html(page.read_bytes(), {})[0])
+    memo = FastPass()
+    extract_body(tree, None, memo=memo)
+    pruned = memo.pruned
+    assert pruned is not None
+    before = tostring(pruned)
+    prunes = []
+    monkeypatch.setattr(trafilatura_patch, "original_core_prune", lambda *args: prunes.append(args) or args[0])
+    full = extract_body(tree, None, fast=False, memo=memo)
+    monkeypatch.undo()
+    assert prunes == [] and tostring(pruned) == before
+    with trafilatura_patch.trafilatura_as_published():
+        assert core.prune_unwanted_nodes is trafilatura_patch.original_core_prune
+        assert full == extract_body(tree, None, fast=False)
