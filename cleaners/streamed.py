@@ -40,8 +40,9 @@ def place_streamed_parts(tree: HtmlElement, html: str) -> list[str]:
     placed = []
     for part_id, placeholder_id in moves:
         part, placeholder = parts.get(part_id), placeholders.get(placeholder_id)
-        if part is None or placeholder is None or placeholder.getparent() is None or part.getparent() is None:
-            continue
+        if part is None or placeholder is None or placeholder.getparent() is None or part.getparent() is None \
+                or any(a is part for a in placeholder.iterancestors()):
+            continue   # a part cannot go into a placeholder it holds itself
         chars = len(part.text_content())
         _replace_with_contents(placeholder, part)
         del parts[part_id]

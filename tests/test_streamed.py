@@ -37,6 +37,10 @@ def body_after(html: str) -> str:
     ('<main></main><div hidden id="S:4"><p>x</p></div>', '<main></main><div hidden id="S:4"><p>x</p></div>'),
     ('<template id="B:0"></template><div hidden id="menu"><p>x</p></div>',
      '<template id="B:0"></template><div hidden id="menu"><p>x</p></div>'),
+    # a part that holds its own placeholder (a broken or hostile page) stays put
+    ('<div hidden id="S:0"><p>x</p><div><template id="B:0"></template></div></div><script>$RC("B:0","S:0")</script>',
+     '<div hidden id="S:0"><p>x</p><div><template id="B:0"></template></div></div><script>$RC("B:0","S:0")</script>'),
+    ('<div hidden id="S:0"><template id="B:0"></template></div>', '<div hidden id="S:0"><template id="B:0"></template></div>'),
 ])
 def test_parts_go_to_their_placeholders(html, expected):
     assert body_after(html) == expected
