@@ -58,3 +58,22 @@ def test_a_streamed_article_comes_back_whole_and_in_order():
     assert text.index("First") < text.index("Each rung") < text.index("Second") < text.index("When not to") \
         < text.index("Last")
     assert result.repairs == ["put a streamed part (365 characters of text) in its placeholder B:0"]
+
+
+def test_random_nestings_of_parts_placeholders_and_calls_never_raise():
+    """Parts inside placeholders, placeholders inside parts, calls naming either in any order."""
+    import random
+    rng = random.Random(3)
+    for _ in range(300):
+        n = rng.randint(1, 4)
+        pieces = []
+        for k in range(n):
+            pieces += [f'<template id="{rng.choice("BP")}:{k}"></template>', f'<div hidden id="S:{k}"><p>part {k}</p>',
+                       "</div>"]
+        rng.shuffle(pieces)
+        calls = ";".join(f'$RC("B:{rng.randint(0, n)}","S:{rng.randint(0, n)}")' if rng.random() < 0.5
+                         else f'$RS("S:{rng.randint(0, n)}","P:{rng.randint(0, n)}")' for _ in range(n + 1))
+        html = f"<html><body><div>{''.join(pieces)}</div><script>{calls}</script></body></html>"
+        tree = parse_html(html)
+        place_streamed_parts(tree, html)   # raises on a cycle
+        assert tree.find("body") is not None
