@@ -15,7 +15,7 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .blocks import BlockStats, link_density
+from .blocks import BlockStats, link_density, visible_text
 from .prune import in_marked_box
 
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -72,6 +72,6 @@ def show(blocks: list[HtmlElement]) -> list[str]:
             for control in CONTROLS(el, id=el.get("id")):
                 if control.tag == "button":
                     control.tag = "span"
-        chars = len(" ".join(el.text_content().split()))
+        chars = len(visible_text(el))
         shown.append(f"showed a folded section <{el.tag}> of {chars} characters")
     return shown

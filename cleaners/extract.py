@@ -8,6 +8,7 @@ from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 
 from . import trafilatura_patch
+from .blocks import visible_text
 from .trafilatura_patch import FastPass, fast_pass
 
 trafilatura_patch.apply()
@@ -85,5 +86,5 @@ def keep_quotations(main: HtmlElement) -> list[str]:
         if quote is None or EMBED_NAME.search(f"{figure.get('class', '')} {quote.get('class', '')}"):
             continue
         figure.tag = "div"
-        kept.append(f"kept a quotation set in a <figure> ({len(' '.join(quote.text_content().split()))} characters)")
+        kept.append(f"kept a quotation set in a <figure> ({len(visible_text(quote))} characters)")
     return kept

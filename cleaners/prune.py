@@ -124,7 +124,6 @@ _remembered_token_reason = lru_cache(maxsize=8192)(_token_reason_of)
 
 
 SLUG_WORD = re.compile(r"[^\W_]+")
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 ANCHOR_LEVELS = 2   # the box opens with the heading: as its first child, or its first child's
 
 
@@ -134,7 +133,7 @@ def unname_heading_anchors(root: HtmlElement) -> list[str]:
     menu or a sidebar: the id says what the section is about, not what the box is. Runs before the pruning;
     looked for from the page's headings up. Returns what was renamed, for scrape explain."""
     renamed = []
-    for heading in root.iter(HEADINGS):
+    for heading in root.iter(*HEADING_TAGS):
         node = heading
         for _ in range(ANCHOR_LEVELS):
             box = node.getparent()
@@ -151,9 +150,9 @@ def unname_heading_anchors(root: HtmlElement) -> list[str]:
 
 def _anchors(ident: str, heading: HtmlElement) -> bool:
     """The id is the heading's opening words, and the heading is no boilerplate label ("Related posts")."""
-    text = heading.text_content().casefold()
+    text = visible_text(heading).casefold()   # as the phrase rules read a block
     words = SLUG_WORD.findall(ident.casefold())
-    return words == SLUG_WORD.findall(text)[:len(words)] and folded_phrase_key(" ".join(text.split())) not in PHRASE_REASON
+    return words == SLUG_WORD.findall(text)[:len(words)] and folded_phrase_key(text) not in PHRASE_REASON
 
 
 def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:

@@ -33,8 +33,9 @@ def place_streamed_parts(tree: HtmlElement, html: str) -> list[str]:
     placeholders = {el.get("id"): el for el in found if el.tag == "template"}
     moves = []
     for script in tree.iter("script"):
-        for kind, first, second in MOVE_CALL.findall(script.text or "") if "$R" in (script.text or "") else ():
-            moves.append((first, second) if kind == "S" else (second, first))
+        code = script.text or ""
+        if "$R" in code:
+            moves += [(first, second) if kind == "S" else (second, first) for kind, first, second in MOVE_CALL.findall(code)]
     if not moves:
         moves = [(part_id, f"{prefix}:{part_id[2:]}") for part_id in parts for prefix in "BP"]
     placed = []

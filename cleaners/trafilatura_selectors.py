@@ -82,6 +82,9 @@ _COMMENTS_ID_IN_LIST = re.compile(f"^(?:{X._COMMENTS_ID})")
 _COMMENTS_CLASS = re.compile(X._COMMENTS_CLASS)
 
 
+COMMENT_BOXES = ("div", "list", "section", "details", "ol", "ul")
+
+
 def _comments(el, a, items) -> bool:
     ident, cls = a.get("id", ""), a.get("class", "")
     if not (_COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(cls)):
@@ -191,7 +194,7 @@ BASIC_CLEAN = ("db6c25acd08aef99", basic_clean)
 SELECTORS: dict[tuple[str, int], tuple[str, Selector]] = {
     ("OVERALL_DISCARD_XPATH", 0): ("a837e58a1b1ea116", _walk(BLOCKS, _overall_discard)),
     ("OVERALL_DISCARD_XPATH", 1): ("c1d5b70b8cd03783", _walk(None, _hidden_or_reply)),
-    ("REMOVE_COMMENTS_AND_LISTS_XPATH", 0): ("9cc18d34e6e2d258", _walk(("div", "list", "section", "details", "ol", "ul"), _comments)),
+    ("REMOVE_COMMENTS_AND_LISTS_XPATH", 0): ("9cc18d34e6e2d258", _walk(COMMENT_BOXES, _comments)),
     ("RAW_TREE_PRUNE_XPATH", 0): ("01e7c660fd6406f2", _walk(("div", "section", "aside"), _appended_articles)),
     ("RAW_TREE_PRUNE_XPATH", 1): ("3c7afe92279543d5", _walk(("div", "section", "aside"), _elementor_share)),
     ("TEASER_DISCARD_XPATH", 0): ("ebb02f066626551d", _walk(BLOCKS, _teaser)),
@@ -207,7 +210,7 @@ def text_hash(xpath: etree.XPath) -> str:
 
 
 # the rules above that drop a box for its name, tested on one element
-_NAME_RULES = ((BLOCKS, _overall_discard), (("div", "list", "section", "details", "ol", "ul"), _comments))
+_NAME_RULES = ((BLOCKS, _overall_discard), (COMMENT_BOXES, _comments))
 
 
 def dropped_for_its_name(el: etree._Element) -> bool:
