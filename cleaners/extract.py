@@ -31,6 +31,7 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
     return (doc.text or "") if doc is not None else ""
 
 
+BOX_TAGS = ("div", "section", "figure", "aside", "header")
 WALL_CHARS = 2000     # a line this long with no break is trafilatura's baseline: the text of the page in one line
 SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
@@ -71,6 +72,33 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
     bounds = sorted(cuts | {0, len(text)})
     lines = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
     return "\n".join(line for line in lines if line)
+
+
+MIN_TAIL_CHARS = 20   # shorter text after a box is punctuation or a stray word
+
+
+def keep_text_after_boxes(root: HtmlElement) -> list[str]:
+    """Text that runs on after a box of blocks (an image box with its caption, a heading box) up to a line
+    break, as in pages whose body is text split by <br>: trafilatura's main extractor drops it with the box,
+    often the article's first paragraph. It moves behind a <br> of its own, where trafilatura reads it as the
+    lines that follow. Text that runs into a box or a block instead is a teaser's or a card's, and stays put.
+    Returns what changed, for scrape explain."""
+    moved = []
+    for box in list(root.iter(BOX_TAGS)):
+        tail = box.tail
+        if not tail or len(tail.strip()) < MIN_TAIL_CHARS or not any(child.tag in BLOCK_TAGS for child in box):
+            continue
+        run_end = box.getnext()   # the inline markup that carries the run on, up to what ends it
+        while run_end is not None and isinstance(run_end.tag, str) and run_end.tag != "br" \
+                and run_end.tag not in BLOCK_TAGS:
+            run_end = run_end.getnext()
+        if run_end is None or run_end.tag != "br":
+            continue
+        br = box.makeelement("br", {})
+        br.tail, box.tail = tail, None
+        box.addnext(br)
+        moved.append(len(tail.strip()))
+    return [f"kept the text after {len(moved)} boxes ({sum(moved)} characters)"] if moved else []
 
 
 EMBED_NAME = re.compile(r"embed|tweet|instagram|tiktok|social", re.I)   # a post from another site, shown in place

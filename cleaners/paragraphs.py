@@ -23,11 +23,21 @@ MONTHS = (r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz
           r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
           r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
 DATELINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated|last modified|veröffentlicht|veröffentlichung|aktualisiert|"
+    rf"^(?:(?:published|updated|posted|written|last updated|last modified|veröffentlicht|veröffentlichung|aktualisiert|"
     rf"zuletzt aktualisiert|letzte aktualisierung|letzte änderung|stand|publié|mis à jour|publicado|actualizado)"
     rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:{MONTHS})?\w*\.?\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?\.?$",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?\.?$",
     re.I)
+STAMP_SEPARATOR = re.compile(r"\s[/|·•]\s")
+SPACE_BEFORE_COLON = re.compile(r"\s+:")
+_SF = rules.SOCIAL_FOLLOW
+# a follow verb, then a few words ("us on", "The Gleaner on", "a Materia en"), then a network
+SOCIAL_FOLLOW_LINE = re.compile(
+    rf"(?<!\w)(?:(?:{alternation(_SF['verbs'])})(?!\w)[^.!?\n]{{0,40}}?|(?:{alternation(_SF['channel'])})\s+(?:de|on|auf|en|sur|su)\s+)"
+    rf"(?:{alternation(_SF['networks'])})(?!\w)"
+    rf"|(?<!\w)(?:{alternation(_SF['download'])})(?!\w)[^.!?\n]{{0,60}}?(?<!\w)(?:{alternation(_SF['platforms'])})(?!\w)")
+SOCIAL_TAIL_LINES = 3      # where a site's sign-off stands: the article's last lines
+SOCIAL_LINE_MAX = 300
 MIN_DUP_WORDS = 8
 
 
@@ -66,7 +76,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     if key in title_keys:
         return "title-repeat"
     if len(line) < 80:
-        undated = LEADING_DATE.sub("", folded, count=1).strip()
+        # "Photo : AFP": French typography (and pages copying it) sets a space before the colon
+        undated = SPACE_BEFORE_COLON.sub(":", LEADING_DATE.sub("", folded, count=1).strip())
         if undated.startswith(CREDIT_PREFIXES):
             return "credit-line"
     if position < 4 and key in topics:
@@ -80,6 +91,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
             return "byline-repeat"
     if len(line) < 80 and (DATELINE.match(line.strip()) or RELATIVE_DATELINE.fullmatch(key)):
         return "dateline"
+    if len(line) < 120 and all(DATELINE.match(stamp.strip()) for stamp in STAMP_SEPARATOR.split(line)):
+        return "dateline"   # "Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30"
     return None
 
 
@@ -134,4 +147,17 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
             kept.append(line)
         elif reason != "empty":
             removals.append(Removal(reason, line[:2000]))
-    return _drop_duplicates(kept, removals)
+    return _drop_duplicates(_drop_social_sign_off(kept, removals), removals)
+
+
+def _drop_social_sign_off(lines: list[str], removals: list[Removal]) -> list[str]:
+    """The article's last lines that send the reader to the site's accounts or apps ("Follow us on
+    Instagram"): the sign-off a site appends to every story. Earlier in the text such a line may be the story's."""
+    tail_start = max(len(lines) - SOCIAL_TAIL_LINES, 1)   # never the whole text
+    out = lines[:tail_start]
+    for line in lines[tail_start:]:
+        if len(line) <= SOCIAL_LINE_MAX and SOCIAL_FOLLOW_LINE.search(line.casefold()):
+            removals.append(Removal("social", line[:2000]))
+        else:
+            out.append(line)
+    return out

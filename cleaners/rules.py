@@ -168,6 +168,20 @@ RELATIVE_TIME = {
     "numbers": ["a", "an", "one", "einem", "einer", "un", "une", "una", "uno"],
 }
 
+# A closing line that sends the reader to the site's accounts elsewhere ("Follow The Gleaner on Twitter",
+# "síguenos en Telegram", "download our apps for iOS and Android", "nuestro canal de YouTube"): removed as
+# `social` when it stands among the article's last lines. A follow verb (or channel word) within a few words
+# of a network's name; the download phrase needs the app's platforms. paragraphs.py builds the patterns.
+SOCIAL_FOLLOW = {
+    "verbs": ["follow", "folge", "folgt", "folgen sie", "síguenos", "siguenos", "síganos", "sigue", "seguir",
+              "sígueme", "suivez", "suivez-nous", "suivre", "seguici", "segui", "siga", "like us"],
+    "channel": ["canal", "channel", "kanal", "chaîne"],
+    "networks": ["facebook", "twitter", "instagram", "telegram", "youtube", "tiktok", "whatsapp", "linkedin",
+                 "pinterest", "google news", "bluesky", "mastodon", "threads"],
+    "download": ["download", "descarga", "descargue", "baixe", "lade", "laden sie", "téléchargez"],
+    "platforms": ["ios", "android", "app store", "google play"],
+}
+
 # A reading-time stamp ("6 min read", "Lesezeit: 3 Minuten", "Mar 7, 2026 | 4 min read"): the words around
 # its number, as data; paragraphs.py builds the pattern. Only lines under 80 characters.
 READING_TIME = {

@@ -215,3 +215,29 @@ def test_a_section_anchored_by_its_heading_stays_in_the_text():
             f"{body.replace('Guests', 'Hosts')}</article></main></body></html>")
     text = clean_page(RawPage(body=html.encode(), source="page.html")).articles[0].text
     assert "Menu innovation strategies" in text and "Diners arrive" in text
+
+
+LEAD = "LEAD: the island ferry will run two crossings a day from Monday, the operator said this morning."
+BR_BODY = "<br><br>".join(f"Line {i}: " + SENTENCE * 2 for i in range(5))
+
+
+@pytest.mark.parametrize("box, run_on, kept", [
+    # a box of blocks (a picture with its caption, a heading box) and the text after it up to a line break:
+    # trafilatura drops that text with the box unless it stands behind a <br>
+    ("<div class='img_box'><div><img src='a.jpg'></div><p class='cap'>Photo : Agency</p></div>", "<br><br>", True),
+    ("<section><h3>Ferry news</h3></section>", " <b>bold words</b> and more<br>", True),
+    # text running into a block is a card's or a teaser's: left alone (the box keeps it, or not, as before)
+    ("<div class='card'><p>Card</p></div>", "<div>next card</div>", None),
+    # a box of inline markup only: trafilatura keeps the text after it anyway, nothing to move
+    ("<div><span>Photo</span></div>", "<br><br>", None),
+])
+def test_text_after_a_box_of_blocks_is_kept(box, run_on, kept):
+    from cleaners.extract import keep_text_after_boxes
+    html = (f"<html><head><title>Ferry crossings cut</title><meta property='og:type' content='article'></head>"
+            f"<body><div class='content'><div class='body_txt'>{box}{LEAD}{run_on}{BR_BODY}</div></div></body></html>")
+    tree = fromstring(html)
+    moved = keep_text_after_boxes(tree)
+    assert bool(moved) is bool(kept)
+    if kept:
+        text = clean_page(RawPage(body=html.encode(), source="page.html")).articles[0].text
+        assert LEAD in text and "Line 4:" in text

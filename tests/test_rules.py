@@ -364,6 +364,9 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Letzte Änderung 14.02.2019", "dateline"),
     ("Stand: 28.04.2020 18:00 Uhr", "dateline"),
     ("Published 21 November 2023", "dateline"),
+    ("Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46", "dateline"),   # two stamps, seconds too
+    ("Published 21 November 2023 | Updated 22 November 2023", "dateline"),
+    ("Published 21 November 2023 / the harbour desk", None),                      # one part is no stamp
     ("Updated schedules start on 3 March 2025 for all routes.", None),   # a sentence, not a stamp
     ("Standort Berlin 2022", None),
     ("3 days ago", "dateline"),
@@ -376,6 +379,8 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Written by Cassidy Horton", "credit-line"),
     ("Fact checked by Yarilet Perez", "credit-line"),
     ("Titelbild: Fachy Marín on Unsplash", "credit-line"),
+    ("Photo : YONHAP News", "credit-line"),            # a space before the colon (French typography)
+    ("Photo : la jetée au lever du jour, avant l'arrivée du premier bateau de la journée", None),   # 80+: a caption
     ("Written by hand in 1843, the ferry's first log book survives in the harbour museum.", None),
     # reading-time stamps, alone or after the date
     ("6 min read", "reading-time"),
@@ -442,3 +447,26 @@ def test_a_long_class_value_is_searched_not_remembered():
     el = fragment_fromstring('<div class="' + "x" * 300 + ' share-bar">x</div>')
     assert token_reason(el) == "share-bar"
     assert _remembered_token_reason.cache_info().currsize == remembered
+
+
+@pytest.mark.parametrize("line, at_end, removed", [
+    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", True, True),
+    ("Síguenos en Telegram, Instagram, Facebook y Twitter", True, True),
+    ("¡Mira lo que tiene nuestro canal de YouTube!", True, True),
+    ("Folgen Sie uns auf Twitter", True, True),
+    ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", True, True),
+    # the same line inside the story is the story's
+    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", False, False),
+    # a closing sentence that names a network without sending the reader there
+    ("The minister announced her resignation on Twitter late on Sunday evening.", True, False),
+    ("After that, I suggest you read the docs and join their Discord server.", True, False),
+    ("Download the full report as a PDF from the harbour trust's site.", True, False),
+])
+def test_a_social_sign_off_goes_from_the_articles_end(line, at_end, removed):
+    from cleaners.paragraphs import clean_paragraphs
+    body = [PROSE[0], PROSE[1], "The ferry leaves at nine.", "Tickets are sold on board.", "The last boat is at six."]
+    lines = body + [line] if at_end else [line] + body
+    removals = []
+    kept = clean_paragraphs("\n".join(lines), [], [], [], removals)
+    assert (line not in kept) is removed
+    assert [r.reason for r in removals] == (["social"] if removed else [])
