@@ -36,7 +36,10 @@ SOCIAL_FOLLOW_LINE = re.compile(
     rf"(?<!\w)(?:(?:{alternation(_SF['verbs'])})(?!\w)[^.!?\n]{{0,40}}?|(?:{alternation(_SF['channel'])})\s+(?:de|on|auf|en|sur|su)\s+)"
     rf"(?:{alternation(_SF['networks'])})(?!\w)"
     rf"|(?<!\w)(?:{alternation(_SF['download'])})(?!\w)[^.!?\n]{{0,60}}?(?<!\w)(?:{alternation(_SF['platforms'])})(?!\w)")
-SOCIAL_TAIL_LINES = 3      # where a site's sign-off stands: the article's last lines
+SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
+# a related-links heading whose list is gone: two words or more ("more" or "related" alone open sentences too)
+RELATED_LEAD_INS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
+LEAD_IN_MAX = 80
 SOCIAL_LINE_MAX = 300
 MIN_DUP_WORDS = 8
 
@@ -147,17 +150,28 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
             kept.append(line)
         elif reason != "empty":
             removals.append(Removal(reason, line[:2000]))
-    return _drop_duplicates(_drop_social_sign_off(kept, removals), removals)
+    return _drop_duplicates(_drop_sign_off(kept, removals), removals)
 
 
-def _drop_social_sign_off(lines: list[str], removals: list[Removal]) -> list[str]:
+def _sign_off_reason(line: str) -> str | None:
+    if len(line) <= SOCIAL_LINE_MAX and SOCIAL_FOLLOW_LINE.search(line.casefold()):
+        return "social"
+    if len(line) <= LEAD_IN_MAX and not line.rstrip().endswith((".", "!", "?")) and \
+            phrase_key(line).startswith(RELATED_LEAD_INS):
+        return "related-heading"
+    return None
+
+
+def _drop_sign_off(lines: list[str], removals: list[Removal]) -> list[str]:
     """The article's last lines that send the reader to the site's accounts or apps ("Follow us on
-    Instagram"): the sign-off a site appends to every story. Earlier in the text such a line may be the story's."""
-    tail_start = max(len(lines) - SOCIAL_TAIL_LINES, 1)   # never the whole text
+    Instagram") or head a list of links the pruning took ("Das Thema könnte dich auch interessieren:"):
+    what a site appends to every story. Earlier in the text such a line may be the story's."""
+    tail_start = max(len(lines) - SIGN_OFF_LINES, 1)   # never the whole text
     out = lines[:tail_start]
     for line in lines[tail_start:]:
-        if len(line) <= SOCIAL_LINE_MAX and SOCIAL_FOLLOW_LINE.search(line.casefold()):
-            removals.append(Removal("social", line[:2000]))
+        reason = _sign_off_reason(line)
+        if reason:
+            removals.append(Removal(reason, line[:2000]))
         else:
             out.append(line)
     return out

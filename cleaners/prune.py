@@ -52,6 +52,9 @@ INLINE_SLACK = 3   # a bullet, a pipe or an arrow beside the phrase
 CODE = {"pre", "code"}
 NEVER_BY_TOKEN = {"html", "body", "main", "head", "title", "meta", "link"}
 MAX_PHRASE_CHARS = 90
+# "More from the harbour desk", "Más sobre el puerto": a heading that opens with a related-links phrase of two
+# words or more, over a list of links, heads that list (alone, "more" or "related" open ordinary headings too)
+RELATED_OPENINGS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
 PAGE_SHARE_MAX = 0.5
 # markup that names user comments and their forms is trusted even when it holds long paragraphs
 STRONG_MARKUP = {"comments", "comment-form", "script"}
@@ -268,9 +271,12 @@ class Pruner:
             return None
         if s.text <= MAX_PHRASE_CHARS:
             folded = visible_text(el).casefold()
-            reason = PHRASE_REASON.get(folded_phrase_key(folded))
+            key = folded_phrase_key(folded)
+            reason = PHRASE_REASON.get(key)
             if reason and self._stands_alone(el, s) and not self._column_name(el, reason):
                 return reason
+            if key.startswith(RELATED_OPENINGS) and self._is_label(el) and self._heads_link_list(el):
+                return "related-heading"
         else:
             folded = leading_text(el, PREFIX_CHARS).casefold()   # a prefix needs only the start of a longer block
         match = folded[:PREFIX_HEAD_CHARS] in PREFIX_HEADS and PREFIX_PATTERN.match(folded)
@@ -280,6 +286,18 @@ class Pruner:
             if (reason != "related-link" or link_density(s) > 0.5 or s.text < 120) and not self._column_name(el, reason):
                 return reason
         return None
+
+    def _heads_link_list(self, el: HtmlElement) -> bool:
+        """The next block is a list of links (two or more, mostly link text, no paragraph)."""
+        if el.tail and el.tail.strip():
+            return False
+        sib = el.getnext()
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = sib.getnext()
+        if sib is None:
+            return False
+        ss = self.stats.get(sib)
+        return ss is not None and ss.links >= 2 and link_density(ss) >= 0.6 and not ss.paragraphs
 
     @staticmethod
     def _is_label(el: HtmlElement) -> bool:

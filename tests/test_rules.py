@@ -61,6 +61,12 @@ CASES = [
      '<li><a href="/s2">Hafengebühren steigen</a></li></ul>', "Hafengebühren", "related-heading"),
     ("more-like-this", '<h3>More Like This</h3><ul><li><a href="/m1">Ferry fares frozen</a></li>'
      '<li><a href="/m2">New pier for the islands</a></li></ul>', "Ferry fares frozen", "related-heading"),
+    # a heading that opens with a related phrase and goes on, over a list of links
+    ("more-from-heading", '<h3>Más sobre el puerto</h3><ul><li><a href="/t">Las tarifas, congeladas</a></li>'
+     '<li><a href="/m">El muelle norte cierra</a></li></ul>', "Las tarifas, congeladas", "related-list"),
+    ("read-more-posts-heading", '<p><strong>Read more posts related to the islands:</strong></p><ul><li><a '
+     'href="/a">Ferry fares frozen</a></li><li><a href="/b">A new pier</a></li></ul>', "Ferry fares frozen",
+     "related-list"),
     ("back-to-blog", '<div><a href="/blog">Back to blog</a></div>', "Back to blog", "post-navigation"),
     ("german-zurueck", '<p><a href="/liste">Zurück zur Übersicht</a></p>', "Zurück zur", "post-navigation"),
     ("affiliate-disclosure", '<p><em>This post may contain affiliate links. If you buy through them we may earn '
@@ -227,6 +233,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     # a heading's links are a list only when they are blocks of their own, not words of the text under it
     ("<h2>Related</h2><br>The board publishes its <a href='/minutes'>meeting minutes</a> and the <a href="
      "'/fares'>full fare table</a> online.", "its meeting minutes and the full fare table online"),
+    # a heading that opens like a related one, over prose, is a section of the article
+    ("<h3>More from the harbour master</h3><p>She said the new timetable would hold until the spring storms and "
+     "that the board would <a href='/m'>meet again</a> in May.</p>", "More from the harbour master"),
     # a "continue reading" button goes alone: the paragraph after it is the article's
     ("<p><a href='/full'>Continue reading</a></p><p><a href='/board'>The harbour board</a> meets again in May.</p>",
      "meets again in May"),
@@ -449,24 +458,31 @@ def test_a_long_class_value_is_searched_not_remembered():
     assert _remembered_token_reason.cache_info().currsize == remembered
 
 
-@pytest.mark.parametrize("line, at_end, removed", [
-    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", True, True),
-    ("Síguenos en Telegram, Instagram, Facebook y Twitter", True, True),
-    ("¡Mira lo que tiene nuestro canal de YouTube!", True, True),
-    ("Folgen Sie uns auf Twitter", True, True),
-    ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", True, True),
-    # the same line inside the story is the story's
-    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", False, False),
-    # a closing sentence that names a network without sending the reader there
-    ("The minister announced her resignation on Twitter late on Sunday evening.", True, False),
-    ("After that, I suggest you read the docs and join their Discord server.", True, False),
-    ("Download the full report as a PDF from the harbour trust's site.", True, False),
+@pytest.mark.parametrize("line, at_end, reason", [
+    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", True, "social"),
+    ("Síguenos en Telegram, Instagram, Facebook y Twitter", True, "social"),
+    ("¡Mira lo que tiene nuestro canal de YouTube!", True, "social"),
+    ("Folgen Sie uns auf Twitter", True, "social"),
+    ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", True,
+     "social"),
+    # a related-links heading left behind by its list
+    ("Das Thema könnte dich auch interessieren:", True, "related-heading"),
+    ("Weitere Informationen zum Coronavirus in Thüringen:", True, "related-heading"),
+    ("Lue seuraavaksi:", True, "related-heading"),
+    # the same lines inside the story are the story's
+    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", False, None),
+    ("Weitere Informationen zum Coronavirus in Thüringen:", False, None),
+    # closing sentences: a network named without sending the reader there, a pointer that is a sentence
+    ("The minister announced her resignation on Twitter late on Sunday evening.", True, None),
+    ("After that, I suggest you read the docs and join their Discord server.", True, None),
+    ("Download the full report as a PDF from the harbour trust's site.", True, None),
+    ("Weitere Informationen finden Sie in der Pressemeldung sowie im Monatsbericht.", True, None),
 ])
-def test_a_social_sign_off_goes_from_the_articles_end(line, at_end, removed):
+def test_a_sign_off_goes_from_the_articles_end(line, at_end, reason):
     from cleaners.paragraphs import clean_paragraphs
     body = [PROSE[0], PROSE[1], "The ferry leaves at nine.", "Tickets are sold on board.", "The last boat is at six."]
     lines = body + [line] if at_end else [line] + body
     removals = []
     kept = clean_paragraphs("\n".join(lines), [], [], [], removals)
-    assert (line not in kept) is removed
-    assert [r.reason for r in removals] == (["social"] if removed else [])
+    assert (line not in kept) is (reason is not None)
+    assert [r.reason for r in removals] == ([reason] if reason else [])
