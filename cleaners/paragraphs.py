@@ -29,6 +29,7 @@ DATELINE = re.compile(
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?\.?$",
     re.I)
 STAMP_SEPARATOR = re.compile(r"\s[/|·•]\s")
+META_LINE_MAX = 200
 SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _SF = rules.SOCIAL_FOLLOW
 # a follow verb, then a few words ("us on", "The Gleaner on", "a Materia en"), then a network
@@ -94,8 +95,13 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
             return "byline-repeat"
     if len(line) < 80 and (DATELINE.match(line.strip()) or RELATIVE_DATELINE.fullmatch(key)):
         return "dateline"
-    if len(line) < 120 and all(DATELINE.match(stamp.strip()) for stamp in STAMP_SEPARATOR.split(line)):
-        return "dateline"   # "Written: 2023-11-07 15:03 / Updated: 2023-11-07 15:30"
+    if len(line) < META_LINE_MAX and STAMP_SEPARATOR.search(line):
+        # a post's meta line: each part a stamp, a label or a button ("Written: 2023-11-07 15:03 / Updated: ...",
+        # "January 13, 2020 at 08:45 AM | categories: Python | View Comments")
+        parts = [part.strip() for part in STAMP_SEPARATOR.split(line)]
+        reasons = [_line_reason(part, title_keys, authors, topics, position) for part in parts if part]
+        if all(reasons) and "dateline" in reasons:
+            return "dateline"
     return None
 
 

@@ -376,6 +376,8 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46", "dateline"),   # two stamps, seconds too
     ("Published 21 November 2023 | Updated 22 November 2023", "dateline"),
     ("Published 21 November 2023 / the harbour desk", None),                      # one part is no stamp
+    ("January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments", "dateline"),   # meta line
+    ("March 3, 2024 | The ferry left on time and nobody on board complained", None),   # a part is a sentence
     ("Updated schedules start on 3 March 2025 for all routes.", None),   # a sentence, not a stamp
     ("Standort Berlin 2022", None),
     ("3 days ago", "dateline"),
