@@ -30,6 +30,7 @@ DATELINE = re.compile(
     re.I)
 STAMP_SEPARATOR = re.compile(r"\s[/|·•]\s")
 META_LINE_MAX = 200
+COPYRIGHT_LINE_MAX = 200
 SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _SF = rules.SOCIAL_FOLLOW
 # a follow verb, then a few words ("us on", "The Gleaner on", "a Materia en"), then a network
@@ -81,9 +82,11 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
         return "title-repeat"
     if len(line) < 80:
         # "Photo : AFP": French typography (and pages copying it) sets a space before the colon
-        undated = SPACE_BEFORE_COLON.sub(":", LEADING_DATE.sub("", folded, count=1).strip())
-        if undated.startswith(CREDIT_PREFIXES):
+        undated = SPACE_BEFORE_COLON.sub(":", LEADING_DATE.sub("", folded, count=1).strip()).lstrip("([")
+        if undated.startswith(CREDIT_PREFIXES):   # "(Credit: Clayton Aldern / Grist)" too
             return "credit-line"
+    if len(line) < COPYRIGHT_LINE_MAX and "©" in line:
+        return "copyright"   # a picture's credit or the site's notice ("Foto: © GEPA", "Logo ... | © Springer")
     if position < 4 and key in topics:
         return "category-label"
     if len(line) < 120 and authors:

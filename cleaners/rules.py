@@ -258,6 +258,8 @@ PREFIXES: dict[str, list[str]] = {
         "责任编辑：", "责任编辑:", "编辑：", "来源：", "source:", "quelle:", "editor:", "edited by ", "redaktion:",
         "photo:", "foto:", "image:", "bild:", "crédit photo", "photo credit", "written by ", "reviewed by ",
         "fact checked by ", "medically reviewed by ", "crédits photos", "titelbild:", "beitragsbild:",
+        "credit:", "credits:", "image credit:", "bildquelle:", "bildnachweis:", "fotocredit:", "symbolbild:",
+        "symbolgrafik:", "crédit:", "crédits:", "image illustrative:",
     ],
     "byline-repeat": ["by ", "von ", "par ", "por ", "di ", "door "],   # only with a known author name
 }

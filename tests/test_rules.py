@@ -391,6 +391,10 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Fact checked by Yarilet Perez", "credit-line"),
     ("Titelbild: Fachy Marín on Unsplash", "credit-line"),
     ("Photo : YONHAP News", "credit-line"),            # a space before the colon (French typography)
+    ("(Credit: Clayton Aldern / Grist)", "credit-line"),
+    ("Bildquelle: SWR", "credit-line"),
+    ("Logo des Sustainable Award in Finance von Bankmagazin | © Springer", "copyright"),   # © in a caption
+    ("Credit card fees for ferry tickets rose again this year, the board said.", None),
     ("Photo : la jetée au lever du jour, avant l'arrivée du premier bateau de la journée", None),   # 80+: a caption
     ("Written by hand in 1843, the ferry's first log book survives in the harbour museum.", None),
     # reading-time stamps, alone or after the date
