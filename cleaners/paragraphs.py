@@ -25,11 +25,14 @@ MONTHS = (r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz
 DATELINE = re.compile(
     rf"^(?:(?:published|updated|posted|written|last updated|last modified|veröffentlicht|veröffentlichung|aktualisiert|"
     rf"zuletzt aktualisiert|letzte aktualisierung|letzte änderung|stand|publié|mis à jour|publicado|actualizado)"
-    rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:{MONTHS})?\w*\.?\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:(?:{MONTHS})\w*\.?,?|\w*\.?)\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?\.?$",
     re.I)
-STAMP_SEPARATOR = re.compile(r"\s[/|·•]\s")
+STAMP_SEPARATOR = re.compile(r"\s[/|·•–-]\s")
+LETTER = re.compile(r"[^\W\d_]")
+LIST_MARKER = "- "   # how the extracted text marks a list item
 META_LINE_MAX = 200
+COUNTER_LINE = re.compile(rf"[\d.,]+\s*[km]?\s+(?:{alternation(rules.COUNTER_WORDS)})")
 COPYRIGHT_LINE_MAX = 200
 SPACE_BEFORE_COLON = re.compile(r"\s+:")
 _SF = rules.SOCIAL_FOLLOW
@@ -66,6 +69,8 @@ def _words(line: str) -> list[str]:
 
 
 def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: set[str], position: int) -> str | None:
+    if line.startswith(LIST_MARKER):
+        line = line[len(LIST_MARKER):]   # a stamp or a credit set as a list item ("- Sep 26, 2022") is one still
     key = phrase_key(line)
     if not key or SEPARATORS_ONLY.fullmatch(line):
         return "empty"   # ", , ," is what stood between tag or share links removed from the tree
@@ -98,13 +103,15 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
             return "byline-repeat"
     if len(line) < 80 and (DATELINE.match(line.strip()) or RELATIVE_DATELINE.fullmatch(key)):
         return "dateline"
+    if len(line) < 40 and COUNTER_LINE.fullmatch(key):
+        return "counter"   # "1,693 views", "12 Kommentare": a widget's count left alone on its line
     if len(line) < META_LINE_MAX and STAMP_SEPARATOR.search(line):
         # a post's meta line: each part a stamp, a label or a button ("Written: 2023-11-07 15:03 / Updated: ...",
         # "January 13, 2020 at 08:45 AM | categories: Python | View Comments")
         parts = [part.strip() for part in STAMP_SEPARATOR.split(line)]
         reasons = [_line_reason(part, title_keys, authors, topics, position) for part in parts if part]
-        if all(reasons) and "dateline" in reasons:
-            return "dateline"
+        if all(reasons) and "dateline" in reasons and any(LETTER.search(part) for part in parts):
+            return "dateline"   # not a range of bare dates ("23.10.2015 - 25.10.2015": an event's dates)
     return None
 
 

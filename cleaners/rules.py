@@ -184,6 +184,12 @@ SOCIAL_FOLLOW = {
     "platforms": ["ios", "android", "app store", "google play"],
 }
 
+# A count left alone on its line ("1,693 views", "12 Kommentare", "3 likes"): a widget's counter. Lines under 40
+# characters, the whole line a number and one of these words.
+COUNTER_WORDS = ["views", "view", "reads", "likes", "like", "shares", "comments", "comment", "replies", "aufrufe",
+                 "kommentare", "kommentar", "vues", "commentaires", "visitas", "vistas", "comentarios",
+                 "visualizzazioni", "commenti", "wyświetleń", "komentarzy", "просмотров", "комментариев"]
+
 # A reading-time stamp ("6 min read", "Lesezeit: 3 Minuten", "Mar 7, 2026 | 4 min read"): the words around
 # its number, as data; paragraphs.py builds the pattern. Only lines under 80 characters.
 READING_TIME = {

@@ -377,6 +377,15 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Published 21 November 2023 | Updated 22 November 2023", "dateline"),
     ("Published 21 November 2023 / the harbour desk", None),                      # one part is no stamp
     ("January 13, 2020 at 08:45 AM | categories: Python, Mercurial | View Comments", "dateline"),   # meta line
+    ("- Sep 26, 2022", "dateline"),                    # set as a list item
+    ("3 January, 2025", "dateline"),
+    ("August 16, 2019 - Updated July 9, 2025", "dateline"),
+    ("23.10.2015 - 25.10.2015", None),                  # a range of bare dates: an event's dates
+    ("10 Folgen, 2016", None),
+    # a widget's counter
+    ("1,693 views", "counter"),
+    ("76 Replies", "counter"),
+    ("1,693 views of the harbour webcam in one night", None),
     ("March 3, 2024 | The ferry left on time and nobody on board complained", None),   # a part is a sentence
     ("Updated schedules start on 3 March 2025 for all routes.", None),   # a sentence, not a stamp
     ("Standort Berlin 2022", None),
