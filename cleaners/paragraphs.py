@@ -41,6 +41,7 @@ SOCIAL_FOLLOW_LINE = re.compile(
     rf"(?<!\w)(?:(?:{alternation(_SF['verbs'])})(?!\w)[^.!?\n]{{0,40}}?|(?:{alternation(_SF['channel'])})\s+(?:de|on|auf|en|sur|su)\s+)"
     rf"(?:{alternation(_SF['networks'])})(?!\w)"
     rf"|(?<!\w)(?:{alternation(_SF['download'])})(?!\w)[^.!?\n]{{0,60}}?(?<!\w)(?:{alternation(_SF['platforms'])})(?!\w)")
+SIGN_OFF_CTA = re.compile(rf"\W*(?:free\s+\d+-day\s+trial|{alternation(rules.SIGN_OFF_CTA)})(?!\w)")
 SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
 # a related-links heading whose list is gone: two words or more ("more" or "related" alone open sentences too)
 RELATED_LEAD_INS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
@@ -172,6 +173,8 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
 def _sign_off_reason(line: str) -> str | None:
     if len(line) <= SOCIAL_LINE_MAX and SOCIAL_FOLLOW_LINE.search(line.casefold()):
         return "social"
+    if len(line) <= SOCIAL_LINE_MAX and SIGN_OFF_CTA.match(line.casefold()):
+        return "call-to-action"
     if len(line) <= LEAD_IN_MAX and not line.rstrip().endswith((".", "!", "?")) and \
             phrase_key(line).startswith(RELATED_LEAD_INS):
         return "related-heading"

@@ -184,6 +184,14 @@ SOCIAL_FOLLOW = {
     "platforms": ["ios", "android", "app store", "google play"],
 }
 
+# Openings of a closing line that asks the reader to sign up or buy ("Sign up today and ...", "Book a demo with
+# Otter", "Free 14-day trial. No credit card required."): removed as `call-to-action` among the article's last
+# lines. "Ready to ..." and "Learn more about ..." stay: articles close with them too.
+SIGN_OFF_CTA = ["sign up", "signup", "subscribe to", "subscribe now", "join our", "book a demo", "book a call",
+                "book a free", "request a demo", "request a quote", "start a free", "start your free", "start building",
+                "free trial", "explore more", "jetzt anmelden", "jetzt registrieren", "melde dich", "melden sie sich",
+                "abonniere", "abonnieren sie", "inscrivez-vous", "abonnez-vous", "suscríbete", "regístrate"]
+
 # A count left alone on its line ("1,693 views", "12 Kommentare", "3 likes"): a widget's counter. Lines under 40
 # characters, the whole line a number and one of these words.
 COUNTER_WORDS = ["views", "view", "reads", "likes", "like", "shares", "comments", "comment", "replies", "aufrufe",

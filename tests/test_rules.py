@@ -480,6 +480,13 @@ def test_a_long_class_value_is_searched_not_remembered():
     ("Folgen Sie uns auf Twitter", True, "social"),
     ("For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.", True,
      "social"),
+    # a closing call to sign up or buy
+    ("Sign up today and make this your healthiest fall yet.", True, "call-to-action"),
+    ("Book a demo with Otter", True, "call-to-action"),
+    ("Free 14-day trial. No credit card required.", True, "call-to-action"),
+    ("Melde dich jetzt an.", True, "call-to-action"),
+    ("Ready to plan your crossing? The timetable is on the harbour board's site.", True, None),
+    ("Signups for the winter timetable closed on Friday, the board said.", True, None),
     # a related-links heading left behind by its list
     ("Das Thema könnte dich auch interessieren:", True, "related-heading"),
     ("Weitere Informationen zum Coronavirus in Thüringen:", True, "related-heading"),
