@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from . import rules
 from .blocks import LONG_PARAGRAPH, WORD, alternation, values_matching, word_key
 from .bylines import byline_text
+from .recipe import declared_ingredients, declared_steps
 from .htmldate_speedups import faster_regex_parse, faster_year_filter
 from .prune import in_marked_box
 from htmldate import find_date
@@ -148,6 +149,8 @@ class PageMeta:
     image_url: str | None = None
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
     article_body: str | None = None                   # JSON-LD articleBody of the page's Article, the longest
+    recipe_ingredients: list[str] = field(default_factory=list)   # JSON-LD Recipe: its recipeIngredient
+    recipe_steps: list[str] = field(default_factory=list)         # and its recipeInstructions, as texts
     headline: str | None = None                       # the page's own <h1>, when it has one
     shown_headline: str | None = None                 # its one <h1> that is not the site's name: the record's title
     standfirst: str | None = None                     # the lead under the headline, marked as such
@@ -362,6 +365,8 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
                 pm.topics += [k.strip() for k in keywords.split(",") if k.strip()]
             elif isinstance(keywords, list):
                 pm.topics += [str(k).strip() for k in keywords if str(k).strip()]
+        if "recipe" in types and not pm.recipe_ingredients:
+            pm.recipe_ingredients, pm.recipe_steps = declared_ingredients(obj), declared_steps(obj)
     og_type = _first(meta, ["og:type"])
     if og_type:
         pm.types.add(og_type.lower())

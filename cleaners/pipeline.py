@@ -24,6 +24,7 @@ from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
 from .parse import MAX_ELEMENTS, TooDeep, UnparsablePage, count_elements, parse_html
 from .prune import Pruner, open_boxes, unname_heading_anchors
+from .recipe import with_ingredients
 from .records import Article, PageResult, RawPage, Removal
 from .recover import recover_dropped, with_lead
 from .segment import find_segments
@@ -133,6 +134,9 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
                                   f"its HTML shows {len(body_text)}")
             body_text = meta.article_body
         body_text = split_on_blocks(body_text, doc)
+        if doc is tree:
+            body_text, took = with_ingredients(body_text, meta.recipe_ingredients, meta.recipe_steps)
+            result.repairs += [took] if took else []
         if doc is tree:
             body_text = with_lead(recover_dropped(body_text, main, stats), meta.lead)
         titles = [seg_meta.title, meta.headline if doc is tree else None]

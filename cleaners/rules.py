@@ -192,6 +192,11 @@ SIGN_OFF_CTA = ["sign up", "signup", "subscribe to", "subscribe now", "join our"
                 "free trial", "explore more", "jetzt anmelden", "jetzt registrieren", "melde dich", "melden sie sich",
                 "abonniere", "abonnieren sie", "inscrivez-vous", "abonnez-vous", "suscríbete", "regístrate"]
 
+# A recipe's ingredients heading: where ingredients taken from the page's JSON-LD go (cleaners/recipe.py).
+INGREDIENT_HEADINGS = ["ingredients", "ingredient list", "what you need", "you will need", "zutaten",
+                       "ingrédients", "ingredientes", "ingredienti", "składniki", "ingrediënten", "ингредиенты",
+                       "材料", "食材"]
+
 # A count left alone on its line ("1,693 views", "12 Kommentare", "3 likes"): a widget's counter. Lines under 40
 # characters, the whole line a number and one of these words.
 COUNTER_WORDS = ["views", "view", "reads", "likes", "like", "shares", "comments", "comment", "replies", "aufrufe",
