@@ -25,8 +25,9 @@ TOKEN_PATTERN = re.compile(
     r"(?<![a-z0-9])(?<!no-)(?<!no_)(?<!without-)(" + alternation(TOKEN_REASON) + r")(?![a-z0-9])"
     r"(?!-enabled--false|--false|-disabled|--disabled|--none)")
 # credits and copyright notices are judged line by line after extraction (cleaners/paragraphs.py): on a block,
-# "© photographer" opens many a figure whose caption and text follow
-LINE_ONLY = ("byline-repeat", "credit-line", "copyright")
+# "© photographer" opens many a figure whose caption and text follow; an appeal's words ("donate today") are
+# often a link inside a sentence
+LINE_ONLY = ("byline-repeat", "credit-line", "copyright", "donation-appeal")
 PREFIX_REASON = {p: reason for reason, ps in rules.PREFIXES.items() if reason not in LINE_ONLY for p in ps}
 PREFIX_PATTERN = re.compile(alternation(PREFIX_REASON))
 PREFIX_CHARS = max(map(len, PREFIX_REASON))

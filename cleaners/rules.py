@@ -254,6 +254,17 @@ PREFIXES: dict[str, list[str]] = {
         "suscríbete a nuestro boletín", "zum newsletter anmelden", "never miss the latest",
         "newsletter abonnieren", "inscrivez-vous à notre newsletter",
     ],
+    "donation-appeal": [   # the site asks its readers for money or membership
+        "if you enjoyed reading this post", "if you enjoyed reading this article", "if you enjoyed this article",
+        "if you value our journalism", "support our journalism", "support independent journalism",
+        "support quality journalism", "please support our", "make a donation", "donate now", "donate today",
+        "become a supporter", "become a patron", "wenn ihnen unser artikel gefallen hat",
+        "wenn dir unser artikel gefallen hat", "unterstützen sie diese form", "unterstützen sie unseren journalismus",
+        "unterstützen sie unabhängigen journalismus", "unterstützen sie uns", "unterstütze uns", "jetzt spenden",
+        "ihr beitrag hilft", "apoya el periodismo", "apóyanos", "hazte socio", "hazte socia",
+        "soutenez notre journalisme", "soutenez-nous", "faites un don", "sostieni il nostro giornalismo",
+        "wesprzyj nas",
+    ],
     "tag-list": [
         "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:", "posted in:",
         "schlagwörter:", "schlagworte:", "stichwörter:", "kategorien:", "kategorie:", "étiquettes :",

@@ -233,6 +233,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     # a heading's links are a list only when they are blocks of their own, not words of the text under it
     ("<h2>Related</h2><br>The board publishes its <a href='/minutes'>meeting minutes</a> and the <a href="
      "'/fares'>full fare table</a> online.", "its meeting minutes and the full fare table online"),
+    # an appeal's words as a link inside a sentence are the sentence's
+    ("<p>Learn more about the harbour concerts, and <a href='/d'>donate today</a> to help us bring music to every "
+     "island school this winter.</p>", "and donate today to help us bring music"),
     # a heading that opens like a related one, over prose, is a section of the article
     ("<h3>More from the harbour master</h3><p>She said the new timetable would hold until the spring storms and "
      "that the board would <a href='/m'>meet again</a> in May.</p>", "More from the harbour master"),
@@ -382,6 +385,10 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("August 16, 2019 - Updated July 9, 2025", "dateline"),
     ("23.10.2015 - 25.10.2015", None),                  # a range of bare dates: an event's dates
     ("10 Folgen, 2016", None),
+    # the site asks for money
+    ("If you enjoyed reading this post – would you consider supporting our work? Just click here.", "donation-appeal"),
+    ("Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.", "donation-appeal"),
+    ("The harbour trust asked residents to make a donation to the lifeboat fund.", None),
     # a widget's counter
     ("1,693 views", "counter"),
     ("76 Replies", "counter"),
