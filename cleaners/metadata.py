@@ -430,11 +430,44 @@ SAME_INSTANT = timedelta(minutes=10)
 
 
 def search_page_date(tree: HtmlElement, pm: PageMeta) -> None:
-    """htmldate's whole search, the page's text included, for a page whose markup gave no date."""
+    """For a page whose markup gave no date: the date stamp shown under its headline, else htmldate's whole
+    search, the page's text included. htmldate prefers the oldest date it finds (original_date), and on a page
+    without markup that is often a link of the archive beside the post ("/archive/2014/01/"), not the stamp
+    its readers see (on the dev corpora the stamp matched the gold 17 times where the two differed, htmldate 1)."""
     if pm.date_search_pending:
         pm.date_search_pending = False
+        shown = headline_date(tree)
+        if shown:
+            pm.date_publish = shown
+            return
         pm.date_publish = _publish_day(None, pm.date_candidates,
                                        iso_date(_guarded(find_date, tree, url=pm.url, **DATE_CONFIG)))
+
+
+HEADLINE_DATE_CHARS = 300   # how far under the headline a stamp is looked for
+STAMP_CHARS = 60            # a longer text is a sentence
+MIN_YEAR = 1995             # htmldate's own lower bound: an earlier date is history, not a stamp
+
+
+def headline_date(tree: HtmlElement) -> str | None:
+    """The first date standing as a stamp of its own (a short text: "20 December 2025", "Posted 3/4/2024") in
+    the text that follows the page's first <h1>; a date inside a sentence there is the story's, not its stamp."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return None
+    n = 0
+    for piece in h1.xpath("following::text()[normalize-space()][position() <= 12]"):
+        parent = piece.getparent()
+        if parent is not None and parent.tag in ("script", "style"):
+            continue
+        n += len(piece)
+        if n > HEADLINE_DATE_CHARS:
+            break
+        if len(piece.strip()) <= STAMP_CHARS:
+            found = text_date(piece)
+            if found and MIN_YEAR <= found.year <= datetime.now().year + 1:
+                return found.date().isoformat()
+    return None
 
 
 def _publish_candidates(tree: HtmlElement, meta: dict[str, list[str]], ld_objects: list[dict],

@@ -233,6 +233,8 @@ PREFIXES: dict[str, list[str]] = {
         "du musst angemeldet sein", "sie müssen eingeloggt sein", "sie müssen angemeldet sein",
         "sie sind aktuell nicht eingeloggt", "keine kommentare", "vous devez être connecté",
         "debes iniciar sesión para", "devi essere connesso",
+        "comments are moderated", "all comments are moderated", "kommentare werden moderiert",
+        "les commentaires sont modérés", "los comentarios son moderados",
     ],
     "paywall": [
         "to view the full story", "to continue reading", "to read the full story", "to read the full article",

@@ -282,3 +282,23 @@ def test_the_record_takes_the_headline_the_page_shows():
 ])
 def test_author_page_links(links, expected):
     assert author_page_links(fromstring(f"<html><body><p>{links}</p></body></html>")) == expected
+
+
+STAMP_PAGE = ("<html><head><title>Winter timetable</title></head><body><h1>Winter timetable</h1>{under}"
+              "<p>The second week of the winter timetable went more smoothly than the first, the harbour board "
+              "said.</p><ul><li><a href='/archive/2014/01/'>January 2014 (27)</a></li></ul></body></html>")
+
+
+@pytest.mark.parametrize("under, shown", [
+    ("<p class='stamp'>20 December 2025</p>", "2025-12-20"),
+    ("<div><span>Posted</span> <span>Dec. 19, 2025</span></div>", "2025-12-19"),
+    ("<fieldset><legend>Week two</legend> 26.01.2022 </fieldset>", "2022-01-26"),
+    # a date inside a sentence under the headline is the story's, not its stamp
+    ("<p>On 20 December 2025 the harbour board met to agree the winter timetable for the islands.</p>", None),
+    # history, not a stamp
+    ("<p>12 August 1898</p>", None),
+    ("", None),
+])
+def test_the_date_stamp_under_the_headline(under, shown):
+    from cleaners.metadata import headline_date
+    assert headline_date(parse_html(STAMP_PAGE.format(under=under))) == shown
