@@ -2,8 +2,8 @@
 
 Recipe cards set the ingredient list in markup that extractors drop (checkbox lists, tables of amounts,
 widgets), while the page declares the same list in its schema.org Recipe (`recipeIngredient`). Where most
-of the declared ingredients are missing from the extracted text, they go in as a list, before the first
-declared step the text holds (else at its end)."""
+of the declared ingredients are missing from the extracted text, they go in as a list: under the card's own
+"Ingredients" heading when the text kept it, else before the first declared step it holds, else at its end."""
 from __future__ import annotations
 
 import html
