@@ -4,6 +4,7 @@ The pruning rules read these figures instead of calling text_content() on each c
 which keeps a page's cost linear in its size."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,6 +108,18 @@ def phrase_key(text: str) -> str:
 def folded_phrase_key(folded: str) -> str:
     """phrase_key of a text already case-folded."""
     return folded.strip(" \t\n:：.…»›→>|-–—·•*()[]!?¿¡").strip()
+
+
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def unescape_text(value: str | None) -> str | None:
+    """Markup often carries titles escaped twice ("Tips &amp;#038; Tricks" in JSON-LD): decode what is left."""
+    for _ in range(2):
+        if not value or not ENTITY.search(value):
+            break
+        value = html.unescape(value)
+    return value
 
 
 def word_key(text: str) -> str:

@@ -31,7 +31,6 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
     return (doc.text or "") if doc is not None else ""
 
 
-BOX_TAGS = ("div", "section", "figure", "aside", "header")
 WALL_CHARS = 2000     # a line this long with no break is trafilatura's baseline: the text of the page in one line
 SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
@@ -74,6 +73,7 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
+BOX_TAGS = ("div", "section", "figure", "aside", "header")
 MIN_TAIL_CHARS = 20   # shorter text after a box is punctuation or a stray word
 
 

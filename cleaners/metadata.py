@@ -3,7 +3,6 @@ trafilatura's metadata readers for what they leave open. htmldate picks the publ
 gives its time, and dates keep their offset."""
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import LONG_PARAGRAPH, WORD, alternation, values_matching, word_key
+from .blocks import LONG_PARAGRAPH, WORD, alternation, unescape_text, values_matching, word_key
 from .bylines import byline_text
 from .recipe import declared_ingredients, declared_steps
 from .htmldate_speedups import faster_regex_parse, faster_year_filter
@@ -250,22 +249,12 @@ def _first(meta: dict[str, list[str]], keys) -> str | None:
     return None
 
 
-ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 # " | ", " - ", " – ", " :: ", " · " and the like between a headline and the site's name
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+|\s*\|\s*")
 HEADLINE_CHARS = (8, 300)   # an <h1> this long can be the headline (a logo's "Home", a pasted story cannot)
 # an <h1>'s text as shown: the rules of a <style> inside it are not words of the headline
 SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::style or ancestor::script)]", smart_strings=False)
 MIN_SITE_KEY = 4
-
-
-def unescape_text(value: str | None) -> str | None:
-    """Markup often carries titles escaped twice ("Tips &amp;#038; Tricks" in JSON-LD): decode what is left."""
-    for _ in range(2):
-        if not value or not ENTITY.search(value):
-            break
-        value = html.unescape(value)
-    return value
 
 
 def _key(text: str) -> str:
@@ -447,6 +436,7 @@ def search_page_date(tree: HtmlElement, pm: PageMeta) -> None:
 HEADLINE_DATE_CHARS = 300   # how far under the headline a stamp is looked for
 STAMP_CHARS = 60            # a longer text is a sentence
 MIN_YEAR = 1995             # htmldate's own lower bound: an earlier date is history, not a stamp
+TEXT_AFTER = etree.XPath("following::text()[normalize-space()][position() <= 12]")
 
 
 def headline_date(tree: HtmlElement) -> str | None:
@@ -455,8 +445,8 @@ def headline_date(tree: HtmlElement) -> str | None:
     h1 = next(tree.iter("h1"), None)
     if h1 is None:
         return None
-    n = 0
-    for piece in h1.xpath("following::text()[normalize-space()][position() <= 12]"):
+    n, max_year = 0, datetime.now().year + 1
+    for piece in TEXT_AFTER(h1):
         parent = piece.getparent()
         if parent is not None and parent.tag in ("script", "style"):
             continue
@@ -465,7 +455,7 @@ def headline_date(tree: HtmlElement) -> str | None:
             break
         if len(piece.strip()) <= STAMP_CHARS:
             found = text_date(piece)
-            if found and MIN_YEAR <= found.year <= datetime.now().year + 1:
+            if found and MIN_YEAR <= found.year <= max_year:
                 return found.date().isoformat()
     return None
 

@@ -7,6 +7,7 @@ import re
 
 from . import rules
 from .blocks import alternation, phrase_key
+from .prune import RELATED_OPENINGS
 from .records import Removal
 
 PHRASE_REASON = {p: reason for reason, phrases in rules.PHRASES.items() for p in phrases}
@@ -43,10 +44,8 @@ SOCIAL_FOLLOW_LINE = re.compile(
     rf"|(?<!\w)(?:{alternation(_SF['download'])})(?!\w)[^.!?\n]{{0,60}}?(?<!\w)(?:{alternation(_SF['platforms'])})(?!\w)")
 SIGN_OFF_CTA = re.compile(rf"\W*(?:free\s+\d+-day\s+trial|{alternation(rules.SIGN_OFF_CTA)})(?!\w)")
 SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
-# a related-links heading whose list is gone: two words or more ("more" or "related" alone open sentences too)
-RELATED_LEAD_INS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
-LEAD_IN_MAX = 80
-SOCIAL_LINE_MAX = 300
+LEAD_IN_MAX = 80        # a related-links heading whose list is gone (prune.RELATED_OPENINGS)
+SIGN_OFF_LINE_MAX = 300
 MIN_DUP_WORDS = 8
 
 
@@ -171,12 +170,14 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
 
 
 def _sign_off_reason(line: str) -> str | None:
-    if len(line) <= SOCIAL_LINE_MAX and SOCIAL_FOLLOW_LINE.search(line.casefold()):
-        return "social"
-    if len(line) <= SOCIAL_LINE_MAX and SIGN_OFF_CTA.match(line.casefold()):
-        return "call-to-action"
+    if len(line) <= SIGN_OFF_LINE_MAX:
+        folded = line.casefold()
+        if SOCIAL_FOLLOW_LINE.search(folded):
+            return "social"
+        if SIGN_OFF_CTA.match(folded):
+            return "call-to-action"
     if len(line) <= LEAD_IN_MAX and not line.rstrip().endswith((".", "!", "?")) and \
-            phrase_key(line).startswith(RELATED_LEAD_INS):
+            phrase_key(line).startswith(RELATED_OPENINGS):
         return "related-heading"
     return None
 

@@ -137,7 +137,6 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         if doc is tree:
             body_text, took = with_ingredients(body_text, meta.recipe_ingredients, meta.recipe_steps)
             result.repairs += [took] if took else []
-        if doc is tree:
             body_text = with_lead(recover_dropped(body_text, main, stats), meta.lead)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)

@@ -298,7 +298,7 @@ class Pruner:
         if sib is None:
             return False
         ss = self.stats.get(sib)
-        return ss is not None and ss.links >= 2 and link_density(ss) >= 0.6 and not ss.paragraphs
+        return ss is not None and ss.links >= 2 and _links_only(ss)
 
     @staticmethod
     def _is_label(el: HtmlElement) -> bool:
@@ -346,7 +346,7 @@ class Pruner:
             ss = self.stats[sib]
             if ss.text == 0:
                 continue
-            if ss.links and link_density(ss) >= 0.6 and not ss.paragraphs:
+            if _links_only(ss):
                 siblings.append(sib)
                 continue
             break
@@ -367,6 +367,11 @@ class Pruner:
             if len(items) >= 2 and s.links >= len(items) and link_density(s) >= 0.8 and s.links >= 2:
                 if all(self.stats[li].text < 160 for li in items):
                     self.remove(el, f"link-density {link_density(s):.2f}")
+
+
+def _links_only(s: BlockStats) -> bool:
+    """A block of links: mostly link text, no paragraph (what a heading's widget list is made of)."""
+    return bool(s.links) and link_density(s) >= 0.6 and not s.paragraphs
 
 
 def open_boxes(boxes: list[HtmlElement]) -> list[str]:

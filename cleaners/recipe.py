@@ -6,10 +6,8 @@ of the declared ingredients are missing from the extracted text, they go in as a
 "Ingredients" heading when the text kept it, else before the first declared step it holds, else at its end."""
 from __future__ import annotations
 
-import html
-
 from . import rules
-from .blocks import phrase_key, word_key
+from .blocks import phrase_key, unescape_text, word_key
 
 MISSING_SHARE = 0.5        # most of the list gone: a few missing are spelled differently on the page
 MAX_INGREDIENT_CHARS = 300
@@ -17,12 +15,8 @@ INGREDIENT_HEADINGS = set(rules.INGREDIENT_HEADINGS)
 
 
 def _plain(text: str) -> str:
-    """Whitespace folded; entities decoded (JSON-LD often carries them escaped once or twice)."""
-    for _ in range(2):
-        if "&" not in text:
-            break
-        text = html.unescape(text)
-    return " ".join(text.split())
+    """Entities decoded as the page's other JSON-LD strings are (metadata.py), whitespace folded."""
+    return " ".join(unescape_text(text).split())
 
 
 def declared_ingredients(obj: dict) -> list[str]:
