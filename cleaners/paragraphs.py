@@ -46,6 +46,12 @@ SIGN_OFF_CTA = re.compile(rf"\W*(?:free\s+\d+-day\s+trial|{alternation(rules.SIG
 SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
 LEAD_IN_MAX = 80        # a related-links heading whose list is gone (prune.RELATED_OPENINGS)
 SIGN_OFF_LINE_MAX = 300
+CONTACT_LINES = 12       # a contact block: its heading among the article's last lines,
+CONTACT_LINE_MAX = 120   # then only short lines (a name, an address, a number)
+CONTACT_HEADINGS = frozenset(rules.CONTACT_HEADINGS)
+# what makes the lines under such a heading a contact: a phone number, an email address or a web address
+CONTACT_DETAIL = re.compile(r"\+?\d[\d ()/.-]{6,}\d|\S@\S|\(at\)|(?<!\w)www\.|(?<!\w)(?:tel|telefon|phone|fax|e-mail|email)\b",
+                            re.I)
 MIN_DUP_WORDS = 8
 
 
@@ -166,7 +172,7 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
             kept.append(line)
         elif reason != "empty":
             removals.append(Removal(reason, line[:2000]))
-    return _drop_duplicates(_drop_sign_off(kept, removals), removals)
+    return _drop_duplicates(_drop_sign_off(_drop_contact_block(kept, removals), removals), removals)
 
 
 def _sign_off_reason(line: str) -> str | None:
@@ -195,3 +201,16 @@ def _drop_sign_off(lines: list[str], removals: list[Removal]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _drop_contact_block(lines: list[str], removals: list[Removal]) -> list[str]:
+    """A press or contact block closing the article ("Pressekontakt:" over a name, an address, a phone
+    number): the heading and every line under it, when all of those are short and one gives a number or an
+    address. A "Contact" section of prose, or one that the article goes on after, stays."""
+    for start in range(max(len(lines) - CONTACT_LINES, 1), len(lines) - 1):
+        if phrase_key(lines[start]) in CONTACT_HEADINGS:
+            block = lines[start + 1:]
+            if all(len(line) <= CONTACT_LINE_MAX for line in block) and any(map(CONTACT_DETAIL.search, block)):
+                removals.extend(Removal("contact-block", line[:2000]) for line in lines[start:])
+                return lines[:start]
+    return lines

@@ -192,6 +192,15 @@ SIGN_OFF_CTA = ["sign up", "signup", "subscribe to", "subscribe now", "join our"
                 "free trial", "explore more", "jetzt anmelden", "jetzt registrieren", "melde dich", "melden sie sich",
                 "abonniere", "abonnieren sie", "inscrivez-vous", "abonnez-vous", "suscríbete", "regístrate"]
 
+# The heading of a press or contact block that closes an article ("Pressekontakt:", "Ansprechpartnerin zum
+# Thema:", "Media contact"): with the short lines under it (names, address, phone, email) it is removed as
+# `contact-block` when it stands among the article's last lines and a phone number or address follows.
+CONTACT_HEADINGS = ["contact", "contacts", "media contact", "media contacts", "press contact", "press contacts",
+                    "for more information contact", "kontakt", "pressekontakt", "pressekontakte", "medienkontakt",
+                    "ansprechpartner", "ansprechpartnerin", "ansprechpartner zum thema", "ansprechpartnerin zum thema",
+                    "für rückfragen", "rückfragen", "pressestelle", "contact presse", "contact média",
+                    "contacto de prensa", "contacto", "contatto stampa", "kontakt dla mediów"]
+
 # A recipe's ingredients heading: where ingredients taken from the page's JSON-LD go (cleaners/recipe.py).
 INGREDIENT_HEADINGS = ["ingredients", "ingredient list", "what you need", "you will need", "zutaten",
                        "ingrédients", "ingredientes", "ingredienti", "składniki", "ingrediënten", "ингредиенты",
@@ -336,7 +345,7 @@ MARKUP_TOKENS: dict[str, list[str]] = {
 STANDFIRST_TOKENS = ["standfirst", "lead", "lede", "subtitle", "sub-title", "subheadline", "sub-headline", "dek",
                      "deck", "summary", "intro", "vorspann", "teaser-text", "chapeau", "chapo", "entradilla",
                      "sumario", "sommario", "occhiello", "article-lead", "entry-sub-title", "abstract", "preface",
-                     "teasertext", "leadtext"]
+                     "teasertext", "leadtext", "introduction", "documentdescription"]
 
 # Semantic markup that is boilerplate by definition of the element or its ARIA role.
 SEMANTIC: dict[str, list[str]] = {

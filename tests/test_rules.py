@@ -301,6 +301,9 @@ MENU_P = ("<nav><p>Home Rathaus Leben Aktuelles Pressemitteilungen der Stadtverw
     # a date line indented by its template is no body paragraph
     (f'<h1>Ferry timetable approved</h1><p class="meta">Published 3 June 2024{" " * 60}Harbour desk</p>'
      f'<div class="teaser-text">{LEAD}</div>', True),
+    # "introduction" is a token of its own ("intro" is matched as a whole token), and Plone's class for the lead
+    (f'<h1>Ferry timetable approved</h1><p class="introduction">{LEAD}</p>', True),
+    (f'<h1>Ferry timetable approved</h1><div class="documentDescription">{LEAD}</div>', True),
     # a long lead still counts (up to metadata.LEAD_MAX_CHARS)
     (f'<h1>Ferry timetable approved</h1><div class="abstract">{" ".join([LEAD] * 8)}</div>', True),
 ])
@@ -515,3 +518,26 @@ def test_a_sign_off_goes_from_the_articles_end(line, at_end, reason):
     kept = clean_paragraphs("\n".join(lines), [], [], [], removals)
     assert (line not in kept) is (reason is not None)
     assert [r.reason for r in removals] == ([reason] if reason else [])
+
+
+@pytest.mark.parametrize("block, removed", [
+    # a press contact closing the article: heading, name, address, number
+    (["Pressekontakt:", "Dr. Jana Beispiel", "Hafenstraße 7, 20459 Hamburg", "Tel.: 040 374709-40",
+      "presse@hafen-beispiel.de"], True),
+    (["Ansprechpartnerin zum Thema:", "Telefon +49 (0)40 / 49 07 11 05"], True),
+    (["Media contact", "Jane Example, harbour board", "jane@harbour-board.example"], True),
+    # a "Contact" section of prose, or short lines with no number or address, stay
+    (["Contact", "Ferry staff can be reached at the ticket office by the pier, which opens an hour before the "
+                 "first boat and closes after the last one has left."], False),
+    (["Kontakt", "Die Fähre", "Das Büro am Hafen"], False),
+])
+def test_a_contact_block_goes_from_the_articles_end(block, removed):
+    from cleaners.paragraphs import clean_paragraphs
+    body = [PROSE[0], PROSE[1], "The ferry leaves at nine."]
+    removals = []
+    kept = clean_paragraphs("\n".join(body + block), [], [], [], removals)
+    assert kept == (body if removed else body + block)
+    assert {r.reason for r in removals} == ({"contact-block"} if removed else set())
+    # the same block with the article going on after it stays
+    removals = []
+    assert clean_paragraphs("\n".join(body + block + [PROSE[2]]), [], [], [], removals) == body + block + [PROSE[2]]
