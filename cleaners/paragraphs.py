@@ -43,12 +43,15 @@ SOCIAL_FOLLOW_LINE = re.compile(
     rf"(?:{alternation(_SF['networks'])})(?!\w)"
     rf"|(?<!\w)(?:{alternation(_SF['download'])})(?!\w)[^.!?\n]{{0,60}}?(?<!\w)(?:{alternation(_SF['platforms'])})(?!\w)")
 SIGN_OFF_CTA = re.compile(rf"\W*(?:free\s+\d+-day\s+trial|{alternation(rules.SIGN_OFF_CTA)})(?!\w)")
+NEWSLETTER_LINE = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_SIGN_OFF)})(?!\w)")
 SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
 LEAD_IN_MAX = 80        # a related-links heading whose list is gone (prune.RELATED_OPENINGS)
 SIGN_OFF_LINE_MAX = 300
 CONTACT_LINES = 12       # a contact block: its heading among the article's last lines,
 CONTACT_LINE_MAX = 120   # then only short lines (a name, an address, a number)
 CONTACT_HEADINGS = frozenset(rules.CONTACT_HEADINGS)
+AUTHOR_BOX_LINES = 3     # an author's bio under its heading: a few lines, the article's last
+AUTHOR_BOX_HEADINGS = frozenset(rules.AUTHOR_BOX_HEADINGS)
 # what makes the lines under such a heading a contact: a phone number, an email address or a web address
 CONTACT_DETAIL = re.compile(r"\+?\d[\d ()/.-]{6,}\d|\S@\S|\(at\)|(?<!\w)www\.|(?<!\w)(?:tel|telefon|phone|fax|e-mail|email)\b",
                             re.I)
@@ -172,7 +175,8 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
             kept.append(line)
         elif reason != "empty":
             removals.append(Removal(reason, line[:2000]))
-    return _drop_duplicates(_drop_sign_off(_drop_contact_block(kept, removals), removals), removals)
+    kept = _drop_author_box(_drop_contact_block(kept, removals), removals)
+    return _drop_duplicates(_drop_sign_off(kept, removals), removals)
 
 
 def _sign_off_reason(line: str) -> str | None:
@@ -182,6 +186,8 @@ def _sign_off_reason(line: str) -> str | None:
             return "social"
         if SIGN_OFF_CTA.match(folded):
             return "call-to-action"
+        if NEWSLETTER_LINE.search(folded):
+            return "newsletter"
     if len(line) <= LEAD_IN_MAX and not line.rstrip().endswith((".", "!", "?")) and \
             phrase_key(line).startswith(RELATED_OPENINGS):
         return "related-heading"
@@ -213,4 +219,14 @@ def _drop_contact_block(lines: list[str], removals: list[Removal]) -> list[str]:
             if all(len(line) <= CONTACT_LINE_MAX for line in block) and any(map(CONTACT_DETAIL.search, block)):
                 removals.extend(Removal("contact-block", line[:2000]) for line in lines[start:])
                 return lines[:start]
+    return lines
+
+
+def _drop_author_box(lines: list[str], removals: list[Removal]) -> list[str]:
+    """A box about the author (or the series) closing the article: "About the Author:" and the bio under it,
+    when no more than a few lines follow the heading."""
+    for start in range(max(len(lines) - AUTHOR_BOX_LINES - 1, 1), len(lines) - 1):
+        if phrase_key(lines[start]) in AUTHOR_BOX_HEADINGS:
+            removals.extend(Removal("author-box", line[:2000]) for line in lines[start:])
+            return lines[:start]
     return lines

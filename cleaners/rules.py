@@ -201,6 +201,23 @@ CONTACT_HEADINGS = ["contact", "contacts", "media contact", "media contacts", "p
                     "für rückfragen", "rückfragen", "pressestelle", "contact presse", "contact média",
                     "contacto de prensa", "contacto", "contatto stampa", "kontakt dla mediów"]
 
+# The heading of a box about the author or the series that closes an article ("About the Author:", "Über die
+# Autorin", "Über diese Reihe"): with the few lines under it (the bio) it is removed as `author-box` when it
+# stands among the article's last lines. "About us" is not one: it heads the page of a company's own story.
+AUTHOR_BOX_HEADINGS = ["about the author", "about the authors", "about the writer", "meet the author", "author bio",
+                       "über den autor", "über die autorin", "über die autoren", "zum autor", "zur autorin",
+                       "zu den autoren", "über diese reihe", "about this series", "à propos de l'auteur",
+                       "à propos de l'autrice", "sobre el autor", "sobre la autora", "sobre o autor", "o autorze"]
+
+# Words of a closing line that offers the site's newsletter ("Get the best of ... delivered to your inbox",
+# "Dann abonnieren Sie unseren Newsletter!", "Thanks for subscribing!"): removed as `newsletter` among the
+# article's last lines. "Subscriber" alone is not one: a post may close by thanking its own.
+NEWSLETTER_SIGN_OFF = ["your inbox", "in deinen posteingang", "in ihren posteingang", "in ihr postfach",
+                       "in dein postfach", "our newsletter", "our email newsletter", "unseren newsletter",
+                       "unserem newsletter", "notre newsletter", "nuestro newsletter", "nuestra newsletter",
+                       "newsletter-anmeldung", "newsletter anmeldung", "thanks for subscribing", "you're subscribed",
+                       "you’re subscribed"]
+
 # A recipe's ingredients heading: where ingredients taken from the page's JSON-LD go (cleaners/recipe.py).
 INGREDIENT_HEADINGS = ["ingredients", "ingredient list", "what you need", "you will need", "zutaten",
                        "ingrédients", "ingredientes", "ingredienti", "składniki", "ingrediënten", "ингредиенты",

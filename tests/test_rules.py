@@ -497,6 +497,12 @@ def test_a_long_class_value_is_searched_not_remembered():
     ("Melde dich jetzt an.", True, "call-to-action"),
     ("Ready to plan your crossing? The timetable is on the harbour board's site.", True, None),
     ("Signups for the winter timetable closed on Friday, the board said.", True, None),
+    # the site's newsletter offered
+    ("Get the best of Harbour News delivered to your inbox weekly", True, "newsletter"),
+    ("Dann abonnieren Sie unseren Newsletter!", True, "newsletter"),
+    ("Thanks for subscribing! Look out for your first issue soon.", True, "newsletter"),
+    ("Thank you to the twelve new subscribers who wrote in about the timetable.", True, None),
+    ("If you run your newsletter on a schedule, the same rule applies.", True, None),
     # a related-links heading left behind by its list
     ("Das Thema könnte dich auch interessieren:", True, "related-heading"),
     ("Weitere Informationen zum Coronavirus in Thüringen:", True, "related-heading"),
@@ -541,3 +547,21 @@ def test_a_contact_block_goes_from_the_articles_end(block, removed):
     # the same block with the article going on after it stays
     removals = []
     assert clean_paragraphs("\n".join(body + block + [PROSE[2]]), [], [], [], removals) == body + block + [PROSE[2]]
+
+
+@pytest.mark.parametrize("block, removed", [
+    (["About the Author:", "Jane Example has covered the harbour for the Gazette since 2011."], True),
+    (["Über die Autorin:", "Jana Beispiel schreibt über Verkehr.", "Sie lebt in Cuxhaven."], True),
+    (["Über diese Reihe", "Die Stiftung berichtet aus rund hundert Ländern über Wahlen und Parteien."], True),
+    # more than a bio under it: a section of the article
+    (["About the author", "Line one of the section.", "Line two.", "Line three.", "Line four."], False),
+    # "About us" heads a company's own page
+    (["About us", "The harbour board was founded in 1921 and runs four ferries."], False),
+])
+def test_an_author_box_goes_from_the_articles_end(block, removed):
+    from cleaners.paragraphs import clean_paragraphs
+    body = [PROSE[0], PROSE[1], "The ferry leaves at nine."]
+    removals = []
+    kept = clean_paragraphs("\n".join(body + block), [], [], [], removals)
+    assert kept == (body if removed else body + block)
+    assert {r.reason for r in removals} == ({"author-box"} if removed else set())
