@@ -17,6 +17,10 @@ LINE_PREFIX_TUPLE = tuple(prefix for prefix, _ in LINE_PREFIXES)
 CREDIT_PREFIXES = tuple(rules.PREFIXES["credit-line"])
 LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
+# "Lee también... <headline>", "Read more: <headline>" left as a line of text (its link gone): a pointer to
+# another story when no sentence ends it; "Read more: the full report is on the board's site." stays
+RELATED_LINK_PREFIXES = tuple(rules.PREFIXES["related-link"])
+RELATED_LINK_LINE_MAX = 300
 WORD = re.compile(r"\w+")
 SEPARATORS_ONLY = re.compile(r"(?:\s*[,;|·•]\s*){2,}")
 ELLIPSIS = ("…", "...", "[…]", "[...]", "(…)")
@@ -90,6 +94,9 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
         for prefix, reason in LINE_PREFIXES:
             if folded.startswith(prefix):
                 return reason
+    if len(line) < RELATED_LINK_LINE_MAX and folded.startswith(RELATED_LINK_PREFIXES) and \
+            not line.rstrip().endswith("."):
+        return "related-link"
     if len(line) < 80 and READING_TIME_LINE.fullmatch(key):
         return "reading-time"
     if key in title_keys:

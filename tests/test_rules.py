@@ -118,6 +118,9 @@ CASES = [
     ("further-information", '<h3>Weitere Informationen</h3><ul><li><a href="/a">Fahrplan 2024 (PDF)</a></li>'
      '<li><a href="/b">Tarife und Ermäßigungen</a></li></ul>', "Tarife und Ermäßigungen", "related-list"),
     ("sign-in", '<div><a href="/login">Sign in</a></div>', "Sign in", "account"),
+    ("consent-placeholder", '<div class="embed-wrap"><p>Empfohlener redaktioneller Inhalt</p><p>Klicken Sie auf den '
+     'unteren Button, um den Inhalt von www.komoot.de zu laden.</p><button>Inhalt laden</button></div>',
+     "um den Inhalt von www.komoot.de zu laden", "embed-placeholder"),
     ("instagram-placeholder", '<blockquote class="instagram-media"><p>Sieh dir diesen Beitrag auf Instagram an</p>'
      '</blockquote>', "Sieh dir diesen Beitrag", "embed-placeholder"),
 ]
@@ -507,6 +510,8 @@ def test_a_long_class_value_is_searched_not_remembered():
     ("Das Thema könnte dich auch interessieren:", True, "related-heading"),
     ("Weitere Informationen zum Coronavirus in Thüringen:", True, "related-heading"),
     ("Lue seuraavaksi:", True, "related-heading"),
+    ("Weitere aktuelle Themen aus der Arbeitswelt", True, "related-heading"),
+    ("Entdecke weitere Homestorys", True, "related-heading"),
     # the same lines inside the story are the story's
     ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.", False, None),
     ("Weitere Informationen zum Coronavirus in Thüringen:", False, None),
@@ -565,3 +570,19 @@ def test_an_author_box_goes_from_the_articles_end(block, removed):
     kept = clean_paragraphs("\n".join(body + block), [], [], [], removals)
     assert kept == (body if removed else body + block)
     assert {r.reason for r in removals} == ({"author-box"} if removed else set())
+
+
+@pytest.mark.parametrize("line, removed", [
+    # a pointer to another story left as a line of text (its block held more, so the pruning kept it)
+    ("Lee también... Consejo del puerto aprueba la nueva terminal de ferris Lunes 02 Mayo, 2022", True),
+    ("Read more: Bridge repairs delayed again", True),
+    # a sentence that opens alike stays
+    ("Read more: the full report is on the harbour board's site.", False),
+])
+def test_a_related_link_line_goes_from_the_text(line, removed):
+    from cleaners.paragraphs import clean_paragraphs
+    body = [PROSE[0], line, PROSE[1]]
+    removals = []
+    kept = clean_paragraphs("\n".join(body), [], [], [], removals)
+    assert (line not in kept) is removed
+    assert [r.reason for r in removals] == (["related-link"] if removed else [])
