@@ -182,8 +182,7 @@ def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: l
             kept.append(line)
         elif reason != "empty":
             removals.append(Removal(reason, line[:2000]))
-    kept = _drop_author_box(_drop_contact_block(kept, removals), removals)
-    return _drop_duplicates(_drop_sign_off(kept, removals), removals)
+    return _drop_duplicates(_drop_sign_off(_drop_closing_boxes(kept, removals), removals), removals)
 
 
 def _sign_off_reason(line: str) -> str | None:
@@ -216,24 +215,27 @@ def _drop_sign_off(lines: list[str], removals: list[Removal]) -> list[str]:
     return out
 
 
-def _drop_contact_block(lines: list[str], removals: list[Removal]) -> list[str]:
-    """A press or contact block closing the article ("Pressekontakt:" over a name, an address, a phone
-    number): the heading and every line under it, when all of those are short and one gives a number or an
-    address. A "Contact" section of prose, or one that the article goes on after, stays."""
-    for start in range(max(len(lines) - CONTACT_LINES, 1), len(lines) - 1):
-        if phrase_key(lines[start]) in CONTACT_HEADINGS:
-            block = lines[start + 1:]
-            if all(len(line) <= CONTACT_LINE_MAX for line in block) and any(map(CONTACT_DETAIL.search, block)):
-                removals.extend(Removal("contact-block", line[:2000]) for line in lines[start:])
-                return lines[:start]
-    return lines
+def _is_contact(block: list[str]) -> bool:
+    return all(len(line) <= CONTACT_LINE_MAX for line in block) and any(map(CONTACT_DETAIL.search, block))
 
 
-def _drop_author_box(lines: list[str], removals: list[Removal]) -> list[str]:
-    """A box about the author (or the series) closing the article: "About the Author:" and the bio under it,
-    when no more than a few lines follow the heading."""
-    for start in range(max(len(lines) - AUTHOR_BOX_LINES - 1, 1), len(lines) - 1):
-        if phrase_key(lines[start]) in AUTHOR_BOX_HEADINGS:
-            removals.extend(Removal("author-box", line[:2000]) for line in lines[start:])
-            return lines[:start]
+# a box that closes an article under its own heading: (reason, headings, how many of the last lines the
+# heading may stand among, what the lines under it must be)
+CLOSING_BOXES = [
+    # "Pressekontakt:" over a name, an address and a number; a "Contact" section of prose stays
+    ("contact-block", CONTACT_HEADINGS, CONTACT_LINES, _is_contact),
+    # "About the Author:" over the bio: a few lines at most
+    ("author-box", AUTHOR_BOX_HEADINGS, AUTHOR_BOX_LINES + 1, lambda block: True),
+]
+
+
+def _drop_closing_boxes(lines: list[str], removals: list[Removal]) -> list[str]:
+    """A contact block or an author box closing the article goes, heading and all the lines under it;
+    one that the article goes on after (under the line limits) stays."""
+    for reason, headings, within, holds in CLOSING_BOXES:
+        for start in range(max(len(lines) - within, 1), len(lines) - 1):
+            if phrase_key(lines[start]) in headings and holds(lines[start + 1:]):
+                removals.extend(Removal(reason, line[:2000]) for line in lines[start:])
+                lines = lines[:start]
+                break
     return lines
