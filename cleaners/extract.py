@@ -8,8 +8,10 @@ from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 
 from . import trafilatura_patch
-from .blocks import visible_text
+from . import rules
+from .blocks import BlockStats, link_density, visible_text
 from .trafilatura_patch import FastPass, fast_pass
+from .trafilatura_selectors import dropped_for_its_name
 
 trafilatura_patch.apply()
 
@@ -115,4 +117,33 @@ def keep_quotations(main: HtmlElement) -> list[str]:
             continue
         figure.tag = "div"
         kept.append(f"kept a quotation set in a <figure> ({len(visible_text(quote))} characters)")
+    return kept
+
+
+PROSE_BOX_PARAGRAPHS = 2   # long paragraphs (blocks.LONG_PARAGRAPH) that make a box article text
+PROSE_BOX_MAX_LINK_DENSITY = 0.3
+CONTENT_BOX_WORDS = frozenset(rules.CONTENT_BOX_WORDS)
+
+
+def keep_prose_boxes(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[str]:
+    """trafilatura drops a box whose class holds one of its boilerplate words anywhere, even inside another
+    word: "embed" in a Webflow "w-embed" box that holds the article's tables (and, when its HTML leaves a
+    tag open, the rest of the article), "bar" in a Statamic "bard" text block. A box in or around the main
+    block that holds the article's prose (long, link-poor paragraphs) loses such words (any with "embed",
+    and rules.CONTENT_BOX_WORDS), so the extractor reads it; its other names stay (trafilatura finds the
+    body by names such as "entry-content"). A tweet or a video player holds no such paragraphs, and a
+    comments box keeps its name. Returns what changed, for scrape explain."""
+    kept = []
+    for box in [*main.iterancestors(), *main.iter()]:   # the main block may itself sit inside such a box
+        words = (box.get("class") or "").split() if isinstance(box.tag, str) else []
+        misread = [w for w in words if "embed" in w.lower() or w.lower() in CONTENT_BOX_WORDS]
+        if not misread or not dropped_for_its_name(box):
+            continue
+        box_stats = stats.get(box)
+        if box_stats is None or box_stats.paragraphs < PROSE_BOX_PARAGRAPHS or \
+                link_density(box_stats) > PROSE_BOX_MAX_LINK_DENSITY:
+            continue
+        box.set("class", " ".join(w for w in words if w not in misread))
+        kept.append(f"kept <{box.tag}> named {' '.join(misread)!r}, which trafilatura drops: it holds "
+                    f"{box_stats.paragraphs} paragraphs of prose")
     return kept

@@ -17,7 +17,8 @@ from .blocks import LONG_PARAGRAPH, measure, word_key
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .decode import decode_html
-from .extract import FastPass, extract_body, keep_quotations, keep_text_after_boxes, segment_document, split_on_blocks
+from .extract import (FastPass, extract_body, keep_prose_boxes, keep_quotations, keep_text_after_boxes,
+                      segment_document, split_on_blocks)
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -115,6 +116,7 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         result.removals += pruner.run()
         if pruner.main is not None:
             result.repairs += keep_quotations(pruner.main)
+            result.repairs += keep_prose_boxes(pruner.main, stats)
         result.repairs += keep_text_after_boxes(root)   # the whole page: trafilatura may pick another container
         if not meta.authors:
             meta.authors = byline_authors(root)

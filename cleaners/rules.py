@@ -220,6 +220,11 @@ NEWSLETTER_SIGN_OFF = ["your inbox", "in deinen posteingang", "in ihren posteing
                        "newsletter-anmeldung", "newsletter anmeldung", "thanks for subscribing", "you're subscribed",
                        "you’re subscribed"]
 
+# Class words of site builders' content boxes that trafilatura's name rules take for boilerplate (its tokens
+# match inside words): Statamic's "bard" rich text ("bar", as in navbar). With article prose in it such a box
+# loses the word before extraction (extract.keep_prose_boxes; any word with "embed" too, as Webflow's "w-embed").
+CONTENT_BOX_WORDS = ["bard"]
+
 # A recipe's ingredients heading: where ingredients taken from the page's JSON-LD go (cleaners/recipe.py).
 INGREDIENT_HEADINGS = ["ingredients", "ingredient list", "what you need", "you will need", "zutaten",
                        "ingrédients", "ingredientes", "ingredienti", "składniki", "ingrediënten", "ингредиенты",

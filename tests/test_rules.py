@@ -586,3 +586,31 @@ def test_a_related_link_line_goes_from_the_text(line, removed):
     kept = clean_paragraphs("\n".join(body), [], [], [], removals)
     assert (line not in kept) is removed
     assert [r.reason for r in removals] == (["related-link"] if removed else [])
+
+
+BOX_PROSE = [
+    "Fares on the northern crossings stay at four dollars until the end of next year, the board said, while the "
+    "southern routes rise by fifty cents in March to pay for the two new electric boats.",
+    "Season tickets for commuters will be sold from the first of February at the harbour office and on board, "
+    "and can be used on every crossing of the bay, including the new midnight sailings on Fridays.",
+]
+
+
+@pytest.mark.parametrize("box_class, inner, kept", [
+    # Webflow's box for pasted HTML, holding the article's table and prose
+    ("w-embed", f"<table><tr><th>Crossing</th><th>Fare</th></tr><tr><td>North</td><td>$4</td></tr></table>"
+                f"<p>{BOX_PROSE[0]}</p><p>{BOX_PROSE[1]}</p>", True),
+    # Statamic's rich text block ("bar" inside "bard" is trafilatura's menu-bar word)
+    ("bard", f"<p>{BOX_PROSE[0]}</p><p>{BOX_PROSE[1]}</p>", True),
+    # an embedded post or player holds no prose: it stays as it is
+    ("w-embed", '<blockquote class="twitter-tweet"><p>Ferries at last!</p></blockquote>', False),
+])
+def test_a_box_trafilatura_misreads_keeps_its_prose(box_class, inner, kept):
+    body = (f"<html><head><title>Ferry timetable approved</title></head><body><div class='post-body'>"
+            f"<h1>Ferry timetable approved</h1><p>{PROSE[0]}</p><p>{PROSE[1]}</p><p>{PROSE[2]}</p>"
+            f"<div class='{box_class}'>{inner}</div></div></body></html>").encode()
+    result = clean_page(RawPage(body=body, source="box.html"))
+    text = result.articles[0].text
+    assert any("which trafilatura drops" in r for r in result.repairs) is kept
+    if kept:
+        assert BOX_PROSE[0] in text and BOX_PROSE[1] in text
