@@ -221,9 +221,11 @@ NEWSLETTER_SIGN_OFF = ["your inbox", "in deinen posteingang", "in ihren posteing
                        "you’re subscribed"]
 
 # Class words of site builders' content boxes that trafilatura's name rules take for boilerplate (its tokens
-# match inside words): Statamic's "bard" rich text ("bar", as in navbar). With article prose in it such a box
-# loses the word before extraction (extract.keep_prose_boxes; any word with "embed" too, as Webflow's "w-embed").
-CONTENT_BOX_WORDS = ["bard"]
+# match inside words): Statamic's "bard" rich text ("bar", as in navbar), HubSpot's rich-text and layout
+# wrappers ("widget"). With article prose in it such a box loses the word before extraction
+# (extract.keep_prose_boxes; any word with "embed" too, as Webflow's "w-embed"). Elementor's widget boxes are
+# not among them: trafilatura reads those well, and without their names it took the wrong container.
+CONTENT_BOX_WORDS = ["bard", "hs_cos_wrapper_widget", "hs_cos_wrapper_meta_field", "widget-span", "widget-type-cell"]
 
 # A recipe's ingredients heading: where ingredients taken from the page's JSON-LD go (cleaners/recipe.py).
 INGREDIENT_HEADINGS = ["ingredients", "ingredient list", "what you need", "you will need", "zutaten",

@@ -602,6 +602,9 @@ BOX_PROSE = [
                 f"<p>{BOX_PROSE[0]}</p><p>{BOX_PROSE[1]}</p>", True),
     # Statamic's rich text block ("bar" inside "bard" is trafilatura's menu-bar word)
     ("bard", f"<p>{BOX_PROSE[0]}</p><p>{BOX_PROSE[1]}</p>", True),
+    # HubSpot's rich-text wrapper ("widget")
+    ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text",
+     f"<p>{BOX_PROSE[0]}</p><p>{BOX_PROSE[1]}</p>", True),
     # an embedded post or player holds no prose: it stays as it is
     ("w-embed", '<blockquote class="twitter-tweet"><p>Ferries at last!</p></blockquote>', False),
 ])
