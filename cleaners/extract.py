@@ -120,7 +120,8 @@ def keep_quotations(main: HtmlElement) -> list[str]:
     return kept
 
 
-PROSE_BOX_PARAGRAPHS = 2   # long paragraphs (blocks.LONG_PARAGRAPH) that make a box article text
+PROSE_BOX_PARAGRAPHS = 2   # long paragraphs (blocks.LONG_PARAGRAPH) that make a box article text;
+# one does for an "embed" box: a tweet or a player holds none, and sites set each section of a guide in one
 PROSE_BOX_MAX_LINK_DENSITY = 0.3
 CONTENT_BOX_WORDS = frozenset(rules.CONTENT_BOX_WORDS)
 
@@ -129,7 +130,7 @@ def keep_prose_boxes(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
     """trafilatura drops a box whose class holds one of its boilerplate words anywhere, even inside another
     word: "embed" in a Webflow "w-embed" box that holds the article's tables (and, when its HTML leaves a
     tag open, the rest of the article), "bar" in a Statamic "bard" text block. A box in or around the main
-    block that holds the article's prose (long, link-poor paragraphs) loses such words (any with "embed",
+    block that holds the article's prose (long, link-poor paragraphs: two, or one in an "embed" box) loses such words (any with "embed",
     and rules.CONTENT_BOX_WORDS), so the extractor reads it; its other names stay (trafilatura finds the
     body by names such as "entry-content"). A tweet or a video player holds no such paragraphs, and a
     comments box keeps its name. Returns what changed, for scrape explain."""
@@ -140,7 +141,8 @@ def keep_prose_boxes(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
         if not misread or not dropped_for_its_name(box):
             continue
         box_stats = stats.get(box)
-        if box_stats is None or box_stats.paragraphs < PROSE_BOX_PARAGRAPHS or \
+        needed = 1 if all("embed" in w.lower() for w in misread) else PROSE_BOX_PARAGRAPHS
+        if box_stats is None or box_stats.paragraphs < needed or \
                 link_density(box_stats) > PROSE_BOX_MAX_LINK_DENSITY:
             continue
         box.set("class", " ".join(w for w in words if w not in misread))
