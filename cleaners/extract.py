@@ -123,6 +123,7 @@ def keep_quotations(main: HtmlElement) -> list[str]:
 PROSE_BOX_PARAGRAPHS = 2   # long paragraphs (blocks.LONG_PARAGRAPH) that make a box article text;
 # one does for an "embed" box: a tweet or a player holds none, and sites set each section of a guide in one
 PROSE_BOX_MAX_LINK_DENSITY = 0.3
+TABLE_ROWS = 3   # a table of this many rows (a header and two) in an "embed" box is the article's
 CONTENT_BOX_WORDS = frozenset(rules.CONTENT_BOX_WORDS)
 
 
@@ -130,10 +131,11 @@ def keep_prose_boxes(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
     """trafilatura drops a box whose class holds one of its boilerplate words anywhere, even inside another
     word: "embed" in a Webflow "w-embed" box that holds the article's tables (and, when its HTML leaves a
     tag open, the rest of the article), "bar" in a Statamic "bard" text block. A box in or around the main
-    block that holds the article's prose (long, link-poor paragraphs: two, or one in an "embed" box) loses such words (any with "embed",
-    and rules.CONTENT_BOX_WORDS), so the extractor reads it; its other names stay (trafilatura finds the
-    body by names such as "entry-content"). A tweet or a video player holds no such paragraphs, and a
-    comments box keeps its name. Returns what changed, for scrape explain."""
+    block that holds the article's text loses such words (any with "embed", and rules.CONTENT_BOX_WORDS), so
+    the extractor reads it; its other names stay (trafilatura finds the body by names such as
+    "entry-content"). The article's text: long, link-poor paragraphs, two of them, or in an "embed" box one,
+    or a table of several rows. A tweet or a video player holds neither, and a comments box keeps its name.
+    Returns what changed, for scrape explain."""
     kept = []
     for box in [*main.iterancestors(), *main.iter()]:   # the main block may itself sit inside such a box
         words = (box.get("class") or "").split() if isinstance(box.tag, str) else []
@@ -141,11 +143,19 @@ def keep_prose_boxes(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
         if not misread or not dropped_for_its_name(box):
             continue
         box_stats = stats.get(box)
-        needed = 1 if all("embed" in w.lower() for w in misread) else PROSE_BOX_PARAGRAPHS
-        if box_stats is None or box_stats.paragraphs < needed or \
-                link_density(box_stats) > PROSE_BOX_MAX_LINK_DENSITY:
+        if box_stats is None or link_density(box_stats) > PROSE_BOX_MAX_LINK_DENSITY:
+            continue
+        embed = all("embed" in w.lower() for w in misread)
+        holds = (f"{box_stats.paragraphs} paragraphs of prose"
+                 if box_stats.paragraphs >= (1 if embed else PROSE_BOX_PARAGRAPHS) else
+                 "a table" if embed and _table_rows(box) >= TABLE_ROWS else None)
+        if holds is None:
             continue
         box.set("class", " ".join(w for w in words if w not in misread))
-        kept.append(f"kept <{box.tag}> named {' '.join(misread)!r}, which trafilatura drops: it holds "
-                    f"{box_stats.paragraphs} paragraphs of prose")
+        kept.append(f"kept <{box.tag}> named {' '.join(misread)!r}, which trafilatura drops: it holds {holds}")
     return kept
+
+
+def _table_rows(box: HtmlElement) -> int:
+    table = next(box.iter("table"), None)
+    return 0 if table is None else sum(1 for _ in table.iter("tr"))

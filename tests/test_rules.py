@@ -607,6 +607,9 @@ BOX_PROSE = [
     # HubSpot's rich-text wrapper ("widget")
     ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_rich_text",
      f"<p>{BOX_PROSE[0]}</p><p>{BOX_PROSE[1]}</p>", True),
+    # or a table of a few rows
+    ("w-embed", "<table><tr><th>Crossing</th><th>Fare</th></tr><tr><td>Northern islands</td><td>$4</td></tr>"
+                "<tr><td>Southern islands</td><td>$4.50</td></tr></table>", True),
     # one long paragraph is enough in an "embed" box (a guide's section set in one), not in another
     ("mover-profile embed", f"<p>{BOX_PROSE[0]}</p>", True),
     # an embedded post or player holds no prose: it stays as it is
@@ -621,3 +624,4 @@ def test_a_box_trafilatura_misreads_keeps_its_prose(box_class, inner, kept):
     assert any("which trafilatura drops" in r for r in result.repairs) is kept
     if kept:
         assert all(para in text for para in re.findall(r"<p>(.*?)</p>", inner))
+        assert all(cell in text for cell in re.findall(r"<td>(.*?)</td>", inner))
