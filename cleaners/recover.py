@@ -12,6 +12,7 @@ before it that the text kept, provided kept text also follows it (the article go
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import chain, islice
 
@@ -46,8 +47,14 @@ def with_lead(body_text: str, lead: str | None) -> str:
     return lead + "\n" + body_text
 
 
+# the text pieces of an item are joined with spaces (two links must not run together), which puts one
+# before the punctuation that follows inline markup ("<b>Cost efficiency</b>: ..."): taken out again
+SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?%)\]])")
+
+
 def _item_lines(lst: HtmlElement) -> list[str]:
-    items = (" ".join(" ".join(li.itertext()).split()) for li in lst if li.tag == "li")
+    items = (SPACE_BEFORE_PUNCTUATION.sub("", " ".join(" ".join(li.itertext()).split()))
+             for li in lst if li.tag == "li")
     return [item for item in items if item]
 
 

@@ -30,6 +30,9 @@ EXTRACTED = f"{INTRO}\n{BEFORE}\n{AFTER}"
 @pytest.mark.parametrize("list_html, after, recovered", [
     (BULLETS, f"<p>{AFTER}</p>", True),
     (BULLETS.replace("<li>", "<li><b>").replace("</li>", "</b></li>"), f"<p>{AFTER}</p>", True),
+    # bold label, then its colon: the item reads as written ("Cost efficiency: ...", no space before the colon)
+    (BULLETS.replace("<li>Cost efficiency:", "<li><strong>Cost efficiency</strong>:")
+            .replace("<li>Scalability:", "<li><strong>Scalability</strong>:"), f"<p>{AFTER}</p>", True),
     # a link list is a menu or related links, not bullets of the article
     ("<ul>" + "".join(f"<li><a href='/{n}'>{i}</a></li>" for n, i in enumerate(ITEMS)) + "</ul>",
      f"<p>{AFTER}</p>", False),
