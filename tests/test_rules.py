@@ -533,45 +533,36 @@ def test_a_sign_off_goes_from_the_articles_end(line, at_end, reason):
     assert [r.reason for r in removals] == ([reason] if reason else [])
 
 
-@pytest.mark.parametrize("block, removed", [
+@pytest.mark.parametrize("block, reason", [
     # a press contact closing the article: heading, name, address, number
     (["Pressekontakt:", "Dr. Jana Beispiel", "Hafenstraße 7, 20459 Hamburg", "Tel.: 040 374709-40",
-      "presse@hafen-beispiel.de"], True),
-    (["Ansprechpartnerin zum Thema:", "Telefon +49 (0)40 / 49 07 11 05"], True),
-    (["Media contact", "Jane Example, harbour board", "jane@harbour-board.example"], True),
+      "presse@hafen-beispiel.de"], "contact-block"),
+    (["Ansprechpartnerin zum Thema:", "Telefon +49 (0)40 / 49 07 11 05"], "contact-block"),
+    (["Media contact", "Jane Example, harbour board", "jane@harbour-board.example"], "contact-block"),
     # a "Contact" section of prose, or short lines with no number or address, stay
     (["Contact", "Ferry staff can be reached at the ticket office by the pier, which opens an hour before the "
-                 "first boat and closes after the last one has left."], False),
-    (["Kontakt", "Die Fähre", "Das Büro am Hafen"], False),
-])
-def test_a_contact_block_goes_from_the_articles_end(block, removed):
-    from cleaners.paragraphs import clean_paragraphs
-    body = [PROSE[0], PROSE[1], "The ferry leaves at nine."]
-    removals = []
-    kept = clean_paragraphs("\n".join(body + block), [], [], [], removals)
-    assert kept == (body if removed else body + block)
-    assert {r.reason for r in removals} == ({"contact-block"} if removed else set())
-    # the same block with the article going on after it stays
-    removals = []
-    assert clean_paragraphs("\n".join(body + block + [PROSE[2]]), [], [], [], removals) == body + block + [PROSE[2]]
-
-
-@pytest.mark.parametrize("block, removed", [
-    (["About the Author:", "Jane Example has covered the harbour for the Gazette since 2011."], True),
-    (["Über die Autorin:", "Jana Beispiel schreibt über Verkehr.", "Sie lebt in Cuxhaven."], True),
-    (["Über diese Reihe", "Die Stiftung berichtet aus rund hundert Ländern über Wahlen und Parteien."], True),
+                 "first boat and closes after the last one has left."], None),
+    (["Kontakt", "Die Fähre", "Das Büro am Hafen"], None),
+    # a box about the author or the series, over a few lines
+    (["About the Author:", "Jane Example has covered the harbour for the Gazette since 2011."], "author-box"),
+    (["Über die Autorin:", "Jana Beispiel schreibt über Verkehr.", "Sie lebt in Cuxhaven."], "author-box"),
+    (["Über diese Reihe", "Die Stiftung berichtet aus rund hundert Ländern über Wahlen und Parteien."],
+     "author-box"),
     # more than a bio under it: a section of the article
-    (["About the author", "Line one of the section.", "Line two.", "Line three.", "Line four."], False),
+    (["About the author", "Line one of the section.", "Line two.", "Line three.", "Line four."], None),
     # "About us" heads a company's own page
-    (["About us", "The harbour board was founded in 1921 and runs four ferries."], False),
+    (["About us", "The harbour board was founded in 1921 and runs four ferries."], None),
 ])
-def test_an_author_box_goes_from_the_articles_end(block, removed):
+def test_a_closing_box_goes_from_the_articles_end(block, reason):
     from cleaners.paragraphs import clean_paragraphs
     body = [PROSE[0], PROSE[1], "The ferry leaves at nine."]
     removals = []
     kept = clean_paragraphs("\n".join(body + block), [], [], [], removals)
-    assert kept == (body if removed else body + block)
-    assert {r.reason for r in removals} == ({"author-box"} if removed else set())
+    assert kept == (body if reason else body + block)
+    assert {r.reason for r in removals} == ({reason} if reason else set())
+    # the same block with the article going on after it stays
+    more = [PROSE[2], "Tickets are sold on board.", "The last boat is at six.", "Bicycles travel free."]
+    assert clean_paragraphs("\n".join(body + block + more), [], [], [], []) == body + block + more
 
 
 @pytest.mark.parametrize("line, removed", [
