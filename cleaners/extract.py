@@ -7,8 +7,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 
-from . import trafilatura_patch
-from . import rules
+from . import rules, trafilatura_patch
 from .blocks import BlockStats, link_density, visible_text
 from .trafilatura_patch import FastPass, fast_pass
 from .trafilatura_selectors import dropped_for_its_name

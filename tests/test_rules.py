@@ -28,6 +28,15 @@ def page(insert: str, position: int = 2, head: str = "") -> bytes:
             f"<article><h1>Ferry timetable approved</h1>{''.join(paras)}</article></body></html>").encode()
 
 
+def cleaned_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """clean_paragraphs over these lines (no title, authors or topics): the lines kept, and the reasons of the
+    lines removed, in order."""
+    from cleaners.paragraphs import clean_paragraphs
+    removals = []
+    kept = clean_paragraphs("\n".join(lines), [], [], [], removals)
+    return kept, [r.reason for r in removals]
+
+
 CASES = [
     # (name, inserted html, text that must go, reason expected among removals)
     ("read-more-inline", '<p>Read more: <a href="/x">Bridge repairs delayed again</a></p>', "Bridge repairs delayed",
@@ -448,11 +457,9 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Time: 5 minutes", None),
 ])
 def test_stamp_and_credit_lines_go(line, reason):
-    from cleaners.paragraphs import clean_paragraphs
-    removals = []
-    kept = clean_paragraphs(f"{line}\n{PROSE[0]}", [], [], [], removals)
+    kept, reasons = cleaned_lines([line, PROSE[0]])
     assert (line not in kept) is (reason is not None)
-    assert [r.reason for r in removals] == ([reason] if reason else [])
+    assert reasons == ([reason] if reason else [])
 
 
 @pytest.mark.parametrize("attrs, reason", [
@@ -524,13 +531,10 @@ def test_a_long_class_value_is_searched_not_remembered():
     ("Weitere Informationen finden Sie in der Pressemeldung sowie im Monatsbericht.", True, None),
 ])
 def test_a_sign_off_goes_from_the_articles_end(line, at_end, reason):
-    from cleaners.paragraphs import clean_paragraphs
     body = [PROSE[0], PROSE[1], "The ferry leaves at nine.", "Tickets are sold on board.", "The last boat is at six."]
-    lines = body + [line] if at_end else [line] + body
-    removals = []
-    kept = clean_paragraphs("\n".join(lines), [], [], [], removals)
+    kept, reasons = cleaned_lines(body + [line] if at_end else [line] + body)
     assert (line not in kept) is (reason is not None)
-    assert [r.reason for r in removals] == ([reason] if reason else [])
+    assert reasons == ([reason] if reason else [])
 
 
 @pytest.mark.parametrize("block, reason", [
@@ -554,15 +558,13 @@ def test_a_sign_off_goes_from_the_articles_end(line, at_end, reason):
     (["About us", "The harbour board was founded in 1921 and runs four ferries."], None),
 ])
 def test_a_closing_box_goes_from_the_articles_end(block, reason):
-    from cleaners.paragraphs import clean_paragraphs
     body = [PROSE[0], PROSE[1], "The ferry leaves at nine."]
-    removals = []
-    kept = clean_paragraphs("\n".join(body + block), [], [], [], removals)
+    kept, reasons = cleaned_lines(body + block)
     assert kept == (body if reason else body + block)
-    assert {r.reason for r in removals} == ({reason} if reason else set())
+    assert set(reasons) == ({reason} if reason else set())
     # the same block with the article going on after it stays
     more = [PROSE[2], "Tickets are sold on board.", "The last boat is at six.", "Bicycles travel free."]
-    assert clean_paragraphs("\n".join(body + block + more), [], [], [], []) == body + block + more
+    assert cleaned_lines(body + block + more)[0] == body + block + more
 
 
 @pytest.mark.parametrize("line, removed", [
@@ -573,12 +575,9 @@ def test_a_closing_box_goes_from_the_articles_end(block, reason):
     ("Read more: the full report is on the harbour board's site.", False),
 ])
 def test_a_related_link_line_goes_from_the_text(line, removed):
-    from cleaners.paragraphs import clean_paragraphs
-    body = [PROSE[0], line, PROSE[1]]
-    removals = []
-    kept = clean_paragraphs("\n".join(body), [], [], [], removals)
+    kept, reasons = cleaned_lines([PROSE[0], line, PROSE[1]])
     assert (line not in kept) is removed
-    assert [r.reason for r in removals] == (["related-link"] if removed else [])
+    assert reasons == (["related-link"] if removed else [])
 
 
 BOX_PROSE = [
