@@ -80,6 +80,16 @@ def collapse_space(text: str) -> str:
     return " ".join(text.split())
 
 
+# characters a browser never shows: a soft hyphen (shown only where a word breaks), zero-width space, word
+# joiner, byte-order mark. trafilatura drops them from the text it extracts; the lines we add ourselves lose
+# them too, so "Über\xadle\xadbens" is found by a search for "Überlebens" in every part of a record.
+INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
+def without_invisible(text: str) -> str:
+    return text.translate(INVISIBLE_CHARS)
+
+
 def leading_text(el: HtmlElement, chars: int) -> str:
     """visible_text(el) cut to at least `chars` characters (the whole text when shorter), without
     collecting the rest of a long block."""
