@@ -15,6 +15,8 @@ LINE_PREFIXES = [(p, r) for r, ps in rules.PREFIXES.items()
                  if r not in ("byline-repeat", "related-link", "credit-line") for p in ps]
 LINE_PREFIX_TUPLE = tuple(prefix for prefix, _ in LINE_PREFIXES)
 CREDIT_PREFIXES = tuple(rules.PREFIXES["credit-line"])
+# the agency alone on the line, or after a name and a separator: "Grumpy Cow Studios | Getty Images"
+PICTURE_CREDIT = re.compile(rf"(?:^|[|/,–—-]\s*|\bvia\s+)(?:{alternation(rules.PICTURE_AGENCIES)})\W*$")
 LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
 # "Lee también... <headline>", "Read more: <headline>" left as a line of text (its link gone): a pointer to
@@ -105,6 +107,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
         # "Photo : AFP": French typography (and pages copying it) sets a space before the colon
         undated = SPACE_BEFORE_COLON.sub(":", LEADING_DATE.sub("", folded, count=1).strip()).lstrip("([")
         if undated.startswith(CREDIT_PREFIXES):   # "(Credit: Clayton Aldern / Grist)" too
+            return "credit-line"
+        if PICTURE_CREDIT.search(undated):
             return "credit-line"
     if len(line) < COPYRIGHT_LINE_MAX and "©" in line:
         return "copyright"   # a picture's credit or the site's notice ("Foto: © GEPA", "Logo ... | © Springer")

@@ -337,6 +337,12 @@ PREFIXES: dict[str, list[str]] = {
     "byline-repeat": ["by ", "von ", "par ", "por ", "di ", "door "],   # only with a known author name
 }
 
+# picture agencies and stock libraries: a short line that ends with one, after a separator or "via"
+# ("Firn | Getty Images", "Travnikov/Shutterstock", "SolStock/E+ via Getty Images"), is a picture's credit
+PICTURE_AGENCIES = ["getty images", "gettyimages", "shutterstock", "shutterstock.com", "istock", "istockphoto",
+                    "adobe stock", "adobestock", "unsplash", "pexels", "pixabay", "alamy", "dreamstime",
+                    "depositphotos", "picture alliance", "picture-alliance", "imago images", "freepik"]
+
 # class/id tokens (matched as whole words inside the attribute, case-insensitive) that mark a block
 # as boilerplate; the cleaner never removes a block holding most of the article's text.
 MARKUP_TOKENS: dict[str, list[str]] = {

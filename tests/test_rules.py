@@ -426,6 +426,13 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Photo : YONHAP News", "credit-line"),            # a space before the colon (French typography)
     ("(Credit: Clayton Aldern / Grist)", "credit-line"),
     ("Bildquelle: SWR", "credit-line"),
+    ("Grumpy Cow Studios | Getty Images", "credit-line"),   # a picture agency after a separator
+    ("Travnikov/Shutterstock", "credit-line"),
+    ("SolStock/E+ via Getty Images", "credit-line"),
+    ("Getty Images", "credit-line"),
+    ("- iStockphoto", "credit-line"),
+    ("The ferry company bought its photos from Getty Images", None),   # no separator: a sentence
+    ("Getty Images sold the harbour archive to a museum in 2019, the trust said.", None),
     ("Logo des Sustainable Award in Finance von Bankmagazin | © Springer", "copyright"),   # © in a caption
     ("Credit card fees for ferry tickets rose again this year, the board said.", None),
     ("Photo : la jetée au lever du jour, avant l'arrivée du premier bateau de la journée", None),   # 80+: a caption
