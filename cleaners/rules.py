@@ -135,6 +135,10 @@ PHRASES: dict[str, list[str]] = {
         "view image", "show image", "enlarge image", "click to enlarge", "view larger image", "view full size",
         "bild anzeigen", "bild vergrößern", "zum vergrößern klicken", "agrandir l'image", "ver imagen",
         "ampliar imagen",
+        # and its other buttons: closing the viewer, opening the whole gallery
+        "close image", "close gallery", "view all images", "view all photos", "show all images", "view gallery",
+        "bild schließen", "bild schliessen", "galerie schließen", "alle bilder anzeigen", "alle fotos anzeigen",
+        "fermer l'image", "voir toutes les photos", "cerrar imagen", "ver todas las fotos",
     ],
     "advertisement": [
         "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",

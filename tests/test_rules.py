@@ -450,6 +450,9 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Reading time", "reading-time"),
     # a button's label
     ("Bild anzeigen", "embed-placeholder"),
+    ("Bild schließen", "embed-placeholder"),
+    ("Alle Bilder anzeigen", "embed-placeholder"),
+    ("Close gallery", "embed-placeholder"),
     ("Click to enlarge", "embed-placeholder"),
     ("Download Now", "call-to-action"),
     ("Book A Demo", "call-to-action"),
