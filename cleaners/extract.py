@@ -32,7 +32,8 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
     return (doc.text or "") if doc is not None else ""
 
 
-WALL_CHARS = 2000     # a line this long with no break is trafilatura's baseline: the text of the page in one line
+WALL_CHARS = 300     # a line this long with no break may be trafilatura's baseline (the page's text in one line);
+                     # a real single paragraph has no block inside to break at, so it stays whole
 SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
               "figcaption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "form", "table")

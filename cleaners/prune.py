@@ -248,8 +248,26 @@ class Pruner:
                 self._remove_widget(el, reason)
             else:
                 self.remove(el, reason)
+        self._remove_unclosed_navigation()
         self._remove_link_lists()
         return self.removals
+
+    def _remove_unclosed_navigation(self) -> None:
+        """A <nav> left unclosed holds the rest of the page, the article too: the parser nests everything after
+        it inside. What it held ahead of the article is the menu itself: each block before the article's
+        branch goes, unless it has a headline or a paragraph of prose (a lead set before the body)."""
+        if self.main is None:
+            return
+        path = [self.main, *self.main.iterancestors()]
+        for depth, box in enumerate(path):
+            if box.tag != "nav" and (box.get("role") or "").lower() != "navigation":
+                continue
+            for node in path[:depth]:
+                for sib in node.itersiblings(preceding=True):
+                    s = self.stats.get(sib)
+                    if s is not None and s.text and not s.paragraphs and next(sib.iter("h1"), None) is None:
+                        self.remove(sib, "unclosed-navigation")
+            return
 
     def swallowing_boxes(self) -> list[HtmlElement]:
         """Boxes around the article that call themselves boilerplate yet hold most of the page: a

@@ -19,7 +19,8 @@ COLOURS = {"comments": "#f4c7c3", "comment-form": "#f4c7c3", "comment-prompt": "
            "title-repeat": "#d7aefb", "standfirst": "#d7aefb", "share-bar": "#b7e1cd", "social": "#b7e1cd",
            "newsletter": "#c6dafc", "paywall": "#c6dafc", "cookie-notice": "#c6dafc", "advertisement": "#fad2cf",
            "affiliate-disclosure": "#fad2cf", "copyright": "#e8eaed", "tag-list": "#e8eaed", "legal-links": "#e8eaed",
-           "navigation": "#e8eaed", "post-navigation": "#e8eaed", "sidebar": "#e8eaed", "site-footer": "#e8eaed"}
+           "navigation": "#e8eaed", "post-navigation": "#e8eaed", "unclosed-navigation": "#e8eaed", "sidebar": "#e8eaed",
+           "site-footer": "#e8eaed"}
 
 
 def explain(args: argparse.Namespace) -> int:

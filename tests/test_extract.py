@@ -40,6 +40,16 @@ def test_text_that_is_no_wall_is_left_alone(text):
     assert split_on_blocks(text, fromstring(PAGE)) == text
 
 
+def test_a_short_wall_is_split_too():
+    """trafilatura's baseline answers for short pages as well (a menu left unclosed, with the article nested
+    in it, leaves its main extractor too little): two paragraphs of 170 characters come back as one line."""
+    first, second = SENTENCE * 2, "Tickets for the new crossings go on sale at the harbour office from next Monday morning. " * 2
+    page = f"<html><body><h1>Ferry timetable agreed</h1><p>{first}</p><p>{second}</p></body></html>"
+    wall = " ".join(["Ferry timetable agreed", first.strip(), second.strip()])
+    assert len(wall) < 2000
+    assert split_on_blocks(wall, fromstring(page)).split("\n") == ["Ferry timetable agreed", first.strip(), second.strip()]
+
+
 def test_words_are_never_changed_and_text_not_in_the_tree_stays():
     # the extractor spaced the inline <b> differently and added a line the tree does not have
     wall = WALL.replace("Monday early", "Monday  early") + " A line only the extractor had, from JSON-LD."
