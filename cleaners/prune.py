@@ -57,6 +57,7 @@ MAX_PHRASE_CHARS = 90
 # words or more, over a list of links, heads that list (alone, "more" or "related" open ordinary headings too)
 RELATED_OPENINGS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
 PAGE_SHARE_MAX = 0.5
+LAYOUT_CELLS = etree.XPath(".//*[@data-layout-cell]")   # layout_tables.LAYOUT_CELL
 # markup that names user comments and their forms is trusted even when it holds long paragraphs
 STRONG_MARKUP = {"comments", "comment-form", "script"}
 
@@ -385,6 +386,12 @@ class Pruner:
             if len(items) >= 2 and s.links >= len(items) and link_density(s) >= 0.8 and s.links >= 2:
                 if all(self.stats[li].text < 160 for li in items):
                     self.remove(el, f"link-density {link_density(s):.2f}")
+        # a column of a layout table that is links alone (set apart by <br>s): the site's menu
+        for el in LAYOUT_CELLS(self.root):
+            s = self.stats.get(el)
+            if s is not None and s.links >= 3 and link_density(s) >= 0.8 and not s.paragraphs and \
+                    el not in self.protected and not self._inside_main(el) and self.may_remove(el):
+                self.remove(el, f"link-density {link_density(s):.2f}")
 
 
 def _links_only(s: BlockStats) -> bool:
