@@ -15,6 +15,9 @@ LINE_PREFIXES = [(p, r) for r, ps in rules.PREFIXES.items()
                  if r not in ("byline-repeat", "related-link", "credit-line") for p in ps]
 LINE_PREFIX_TUPLE = tuple(prefix for prefix, _ in LINE_PREFIXES)
 CREDIT_PREFIXES = tuple(rules.PREFIXES["credit-line"])
+DISCLOSURE_LABELS = tuple(rules.DISCLOSURE_LABELS)
+AFFILIATE_WORDS = re.compile(alternation(rules.AFFILIATE_WORDS))
+DISCLOSURE_LINE_MAX = 400
 # the agency alone on the line, or after a name and a separator: "Grumpy Cow Studios | Getty Images"
 PICTURE_CREDIT = re.compile(rf"(?:^|[|/,–—-]\s*|\bvia\s+)(?:{alternation(rules.PICTURE_AGENCIES)})\W*$")
 LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
@@ -96,6 +99,9 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
         for prefix, reason in LINE_PREFIXES:
             if folded.startswith(prefix):
                 return reason
+    if len(line) < DISCLOSURE_LINE_MAX and folded.lstrip("*( ").startswith(DISCLOSURE_LABELS) and \
+            AFFILIATE_WORDS.search(folded):
+        return "affiliate-disclosure"
     if len(line) < RELATED_LINK_LINE_MAX and folded.startswith(RELATED_LINK_PREFIXES) and \
             not line.rstrip().endswith("."):
         return "related-link"

@@ -265,6 +265,8 @@ PREFIXES: dict[str, list[str]] = {
         "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
     ],
     "comment-prompt": [
+        "did you make this recipe", "did you make one of my recipes", "have you tried this recipe",
+        "hast du das rezept ausprobiert", "hast du dieses rezept ausprobiert",
         "your email address will not be published", "you must be logged in to post",
         "ihre e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
         "tu dirección de correo electrónico no será publicada", "il tuo indirizzo email non sarà pubblicato",
@@ -340,6 +342,13 @@ PREFIXES: dict[str, list[str]] = {
     ],
     "byline-repeat": ["by ", "von ", "par ", "por ", "di ", "door "],   # only with a known author name
 }
+
+# a disclosure's label, then words about affiliate links ("Disclosure: some of my posts contain affiliate
+# links ...", "Disclaimer: ... I may earn commissions"): the site's affiliate notice, whatever follows the label.
+# A disclosure without such words (a sponsor named, a medical disclaimer) stays: the corpora count those as text.
+DISCLOSURE_LABELS = ["disclosure", "disclaimer", "affiliate disclosure", "transparency", "transparenz", "hinweis",
+                     "werbehinweis", "divulgación", "aviso"]
+AFFILIATE_WORDS = ["affiliate", "commission", "qualifying purchases", "provision", "comisión"]
 
 # picture agencies and stock libraries: a short line that ends with one, after a separator or "via"
 # ("Firn | Getty Images", "Travnikov/Shutterstock", "SolStock/E+ via Getty Images"), is a picture's credit

@@ -419,6 +419,15 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("hace 3 horas", "dateline"),
     ("The ferry left 3 days ago for the islands.", None),
     ("One Year", None),
+    # an affiliate notice after a disclosure's label; other disclosures stay
+    ("DISCLOSURE: If you buy through affiliate links, I may earn a small commission. (disclosures)", "affiliate-disclosure"),
+    ("* Disclosure: As an Affiliate Marketer, I earn from qualifying purchases.", "affiliate-disclosure"),
+    ("Hinweis: Dieser Beitrag enthält Affiliate-Links. Kaufst du darüber, erhalten wir eine Provision.", "affiliate-disclosure"),
+    ("Disclosure: This trip was paid for by the harbour board, but all opinions are my own.", None),
+    ("Disclaimer: The timetable may change at short notice; check with the ferry office.", None),
+    ("Affiliate links pay many bloggers a commission, which is how this harbour blog started.", None),
+    # a recipe's plea for a rating
+    ("Did you make this recipe? Leave a star rating and tag us on Instagram!", "comment-prompt"),
     # short credits
     ("Written by Cassidy Horton", "credit-line"),
     ("Fact checked by Yarilet Perez", "credit-line"),
