@@ -38,6 +38,8 @@ DATELINE = re.compile(
     rf"(?: on| am| le| el)?:?\s*)?(?:\w+,?\s+)?(?:\d{{1,2}}[./ ]\s*(?:(?:{MONTHS})\w*\.?,?|\w*\.?)\s*\d{{2,4}}|(?:{MONTHS})\w*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:am|pm|uhr|h)?\s*\w{{0,5}})?\.?$",
     re.I)
+# "Posted by David at December 16, 2025 11:15 AM": a post's stamp, the author's name before the date
+POSTED_BY = re.compile(r"^(?:posted|written|published|submitted)\s+by\s+[^,|:]{1,40}?\s+(?:at|on)\s+", re.I)
 STAMP_SEPARATOR = re.compile(r"\s[/|·•–-]\s")
 LETTER = re.compile(r"[^\W\d_]")
 LIST_MARKER = "- "   # how the extracted text marks a list item
@@ -128,6 +130,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
                     for n in names):
             return "byline-repeat"
     if len(line) < 80 and (DATELINE.match(line.strip()) or RELATIVE_DATELINE.fullmatch(key)):
+        return "dateline"
+    if len(line) < 120 and (posted := POSTED_BY.match(line)) and DATELINE.match(line[posted.end():].strip()):
         return "dateline"
     if len(line) < 40 and COUNTER_LINE.fullmatch(key):
         return "counter"   # "1,693 views", "12 Kommentare": a widget's count left alone on its line

@@ -150,6 +150,7 @@ PHRASES: dict[str, list[str]] = {
         "download now", "book a demo", "request a demo", "schedule a demo", "get a demo", "get started today",
         "start your free trial", "start free trial", "try it free", "buy now", "shop now", "order now",
         "sign up now", "join now", "jetzt kaufen", "jetzt bestellen", "acheter maintenant", "comprar ahora",
+        "share your story",
     ],
     "byline-label": [   # a byline's or date stamp's label left alone on its line (the name or date went elsewhere)
         "written by", "posted by", "posted on", "published", "published on", "published by", "author", "authors",
@@ -264,6 +265,11 @@ PREFIXES: dict[str, list[str]] = {
         "ver también", "dowiedz się więcej:",
         "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:", "اقرأ أيضا:", "相关阅读：", "関連記事：",
     ],
+    "post-navigation": [   # followed by the other post's title
+        "next article:", "previous article:", "next post:", "previous post:", "next story:", "previous story:",
+        "nächster artikel:", "vorheriger artikel:", "nächster beitrag:", "vorheriger beitrag:", "article suivant :",
+        "article suivant:", "article précédent :", "article précédent:", "artículo siguiente:", "artículo anterior:",
+    ],
     "comment-prompt": [
         "did you make this recipe", "did you make one of my recipes", "have you tried this recipe",
         "hast du das rezept ausprobiert", "hast du dieses rezept ausprobiert",
@@ -312,7 +318,7 @@ PREFIXES: dict[str, list[str]] = {
         "unterstützen sie unabhängigen journalismus", "unterstützen sie uns", "unterstütze uns", "jetzt spenden",
         "ihr beitrag hilft", "apoya el periodismo", "apóyanos", "hazte socio", "hazte socia",
         "soutenez notre journalisme", "soutenez-nous", "faites un don", "sostieni il nostro giornalismo",
-        "wesprzyj nas",
+        "wesprzyj nas", "this story is funded by readers", "this article is funded by readers",
     ],
     "tag-list": [
         "tags:", "tagged:", "tagged with:", "categories:", "category:", "filed under:", "posted in:",

@@ -426,6 +426,13 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Disclosure: This trip was paid for by the harbour board, but all opinions are my own.", None),
     ("Disclaimer: The timetable may change at short notice; check with the ferry office.", None),
     ("Affiliate links pay many bloggers a commission, which is how this harbour blog started.", None),
+    # a post's stamp with its author; the other post's title behind a post-navigation label
+    ("Posted by David at December 16, 2025 11:15 AM", "dateline"),
+    ("Posted by SPÖ on Monday, February 7, 2022", "dateline"),
+    ("Posted by the harbour master on the notice board at the ferry terminal.", None),
+    ("Next article: Ferry timetable agreed for the winter", "post-navigation"),
+    ("This story is funded by readers like you", "donation-appeal"),
+    ("SHARE YOUR STORY", "call-to-action"),
     # a recipe's plea for a rating
     ("Did you make this recipe? Leave a star rating and tag us on Instagram!", "comment-prompt"),
     # short credits
