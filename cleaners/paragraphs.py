@@ -22,6 +22,8 @@ DISCLOSURE_LINE_MAX = 400
 PICTURE_CREDIT = re.compile(rf"(?:^|[|/,–—-]\s*|\bvia\s+)(?:{alternation(rules.PICTURE_AGENCIES)})\W*$")
 LEADING_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 BY_PREFIXES = tuple(rules.PREFIXES["byline-repeat"])
+BYLINE_LINES = 8   # where a byline stands: the article's first lines
+BY_WORDS = frozenset(prefix.strip() for prefix in BY_PREFIXES)   # "By" left alone, its name gone to `authors`
 # "Lee también... <headline>", "Read more: <headline>" left as a line of text (its link gone): a pointer to
 # another story when no sentence ends it; "Read more: the full report is on the board's site." stays
 RELATED_LINK_PREFIXES = tuple(rules.PREFIXES["related-link"])
@@ -96,6 +98,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
         return "empty"   # ", , ," is what stood between tag or share links removed from the tree
     if len(line) <= 90 and key in PHRASE_REASON:
         return PHRASE_REASON[key]
+    if key in BY_WORDS and position < BYLINE_LINES:
+        return "byline-label"   # at the top only: further down "by" alone is a line of code (Lean's proofs)
     folded = line.casefold()
     if len(line) < 400 and folded.startswith(LINE_PREFIX_TUPLE):   # one C call; the loop names the first
         for prefix, reason in LINE_PREFIXES:

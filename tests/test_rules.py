@@ -475,6 +475,8 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("Download now the report of the harbour trust for 2023 and its tables.", None),
     # a byline's label alone on its line
     ("Written by", "byline-label"),
+    ("By", "byline-label"),
+    ("Von:", "byline-label"),
     ("Posted On", "byline-label"),
     ("PUBLISHED:", "byline-label"),
     ("Published by the harbour trust in 1998, the guide is still in print.", None),
@@ -486,6 +488,14 @@ def test_stamp_and_credit_lines_go(line, reason):
     kept, reasons = cleaned_lines([line, PROSE[0]])
     assert (line not in kept) is (reason is not None)
     assert reasons == ([reason] if reason else [])
+
+
+def test_by_alone_is_a_byline_label_only_at_the_top():
+    """Further down, "by" alone on its line is code (a Lean proof's tactic block), not a byline's label."""
+    lean = ["theorem harbour_open (h : Open) :", "Open ∧ Open := by", "by", "exact ⟨h, h⟩"]
+    notes = [f"Note {i} of the harbour board's minutes, kept for the record." for i in range(8)]
+    kept, reasons = cleaned_lines([*notes, *lean])
+    assert kept[-3:] == lean[1:] and reasons == []
 
 
 @pytest.mark.parametrize("attrs, reason", [
