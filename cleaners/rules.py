@@ -332,6 +332,8 @@ PREFIXES: dict[str, list[str]] = {
         "this article may contain affiliate links", "we may earn a commission", "we may earn commission",
         "if you buy through", "if you make a purchase through", "if you purchase through",
         "anzeige, enthält affiliate links", "anzeige, enthält affiliate-links", "enthält affiliate links",
+        "*werbung", "werbung:", "dieser beitrag enthält werbung", "dieser artikel enthält werbung",
+        "dieser post enthält werbung", "unbezahlte werbung", "unbeauftragte werbung", "*anzeige",
         "enthält affiliate-links", "dieser beitrag enthält affiliate", "dieser artikel enthält affiliate",
         "bei den verlinkungen handelt es sich um", "bei den mit * markierten links handelt es sich um",
         "cet article contient des liens affiliés", "este artículo contiene enlaces de afiliados",

@@ -424,6 +424,8 @@ def test_a_tag_label_takes_its_links_but_not_the_byline_beside_it():
     ("* Disclosure: As an Affiliate Marketer, I earn from qualifying purchases.", "affiliate-disclosure"),
     ("Hinweis: Dieser Beitrag enthält Affiliate-Links. Kaufst du darüber, erhalten wir eine Provision.", "affiliate-disclosure"),
     ("Disclosure: This trip was paid for by the harbour board, but all opinions are my own.", None),
+    ("*Werbung. Dieser Beitrag enthält Werbung für eine Fährlinie.", "affiliate-disclosure"),
+    ("Werbung für Fährlinien ist in der Bucht seit 1990 erlaubt, sagte der Hafenmeister.", None),
     ("Disclaimer: The timetable may change at short notice; check with the ferry office.", None),
     ("Affiliate links pay many bloggers a commission, which is how this harbour blog started.", None),
     # a post's stamp with its author; the other post's title behind a post-navigation label
