@@ -89,7 +89,7 @@ def recover_dropped(body_text: str, main: HtmlElement | None, stats: dict[HtmlEl
         return body_text
     lines = body_text.split("\n")
     folded_lines = [word_key(line) for line in lines]
-    folded_body = "\n".join(folded_lines)
+    folded_body = _body_key(folded_lines)
     for block in main.iter("ul", "ol", *HEADINGS):
         lines_of_block = _recoverable(block, main, stats, folded_body)
         if not lines_of_block:
@@ -106,8 +106,14 @@ def recover_dropped(body_text: str, main: HtmlElement | None, stats: dict[HtmlEl
             continue
         lines[at + 1:at + 1] = lines_of_block
         folded_lines[at + 1:at + 1] = [word_key(b) for b in lines_of_block]
-        folded_body = "\n".join(folded_lines)
+        folded_body = _body_key(folded_lines)
     return "\n".join(lines)
+
+
+def _body_key(folded_lines: list[str]) -> str:
+    """The lines' words with a space at both ends of each line, so a block's words are looked for as whole
+    words: the heading "A New Benchmark" is not in "a new benchmarking framework"."""
+    return " " + " \n ".join(folded_lines) + " "
 
 
 def _recoverable(block: HtmlElement, main: HtmlElement, stats: dict[HtmlElement, BlockStats],
@@ -121,13 +127,13 @@ def _recoverable(block: HtmlElement, main: HtmlElement, stats: dict[HtmlElement,
     if block.tag in HEADINGS:
         text = " ".join(block.text_content().split())
         low, high = HEADING_CHARS
-        return [text] if low <= len(text) <= high and word_key(text) not in folded_body else []
+        return [text] if low <= len(text) <= high and f" {word_key(text)} " not in folded_body else []
     if next(block.iter(*BLOCKS), None) is not None:
         return []   # items built of headings and paragraphs (cards, FAQ accordions): the extractor's to judge
     items = _item_lines(block)
     if len(items) < MIN_ITEMS:
         return []
-    missing = [item for item in items if word_key(item) not in folded_body]
+    missing = [item for item in items if f" {word_key(item)} " not in folded_body]
     if len(missing) * 2 < len(items):
         return []   # the extractor kept the list (or most of it)
     return [f"- {item}" for item in items]
