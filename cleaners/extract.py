@@ -34,6 +34,8 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
 
 WALL_CHARS = 300     # a line this long with no break may be trafilatura's baseline (the page's text in one line);
                      # a real single paragraph has no block inside to break at, so it stays whole
+LONG_LINE_CHARS = 2000  # a line of a text with breaks this long is looked at as a wall of its own
+CELL_TAGS = ("td", "th")
 SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
               "figcaption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "form", "table")
@@ -41,13 +43,23 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 
 def split_on_blocks(text: str, tree: HtmlElement) -> str:
     """Put back the block breaks that trafilatura's baseline extractor (or a JSON-LD articleBody) leaves out:
-    each innermost block of the tree whose text stands in the wall in page order starts a new line.
-    The words stay exactly as extracted; only line breaks are added."""
-    if "\n" in text or len(text) < WALL_CHARS:
+    each innermost block of the tree whose text stands in the wall in page order starts a new line (a
+    table's row, not each cell). A text with line breaks gets this for each line of LONG_LINE_CHARS or more
+    (trafilatura runs a table in a box of loose text into one line). The words stay exactly as extracted;
+    only line breaks are added."""
+    if "\n" in text:
+        if max(map(len, text.split("\n"))) < LONG_LINE_CHARS:
+            return text
+        blocks = _innermost_blocks(tree)
+        return "\n".join(_split_wall(line, blocks) if len(line) >= LONG_LINE_CHARS else line
+                         for line in text.split("\n"))
+    if len(text) < WALL_CHARS:
         return text
-    # compare with all whitespace removed: inline markup and the extractor space words differently
-    compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
-    compact = "".join(text[i] for i in compact_at)
+    return _split_wall(text, _innermost_blocks(tree))
+
+
+def _innermost_blocks(tree: HtmlElement) -> list[HtmlElement]:
+    """The blocks holding no other block, in page order; a table cell stands for its row (once)."""
     blocks = list(tree.iter(BLOCK_TAGS))
     outer: set[HtmlElement] = set()      # blocks holding another block; each ancestor is marked once
     for el in blocks:
@@ -55,10 +67,25 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
             if ancestor in outer:
                 break
             outer.add(ancestor)
-    cuts, cursor = set(), 0
+    innermost: list[HtmlElement] = []
     for el in blocks:
         if el in outer:
             continue
+        row = el.getparent() if el.tag in CELL_TAGS else None
+        if row is not None and row.tag == "tr" and not any(cell in outer for cell in row.iter(*CELL_TAGS)):
+            if innermost and innermost[-1] is row:
+                continue   # the row stands already for an earlier cell of it
+            el = row   # a row of plain cells is one line, as trafilatura writes a table
+        innermost.append(el)
+    return innermost
+
+
+def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
+    # compare with all whitespace removed: inline markup and the extractor space words differently
+    compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact = "".join(text[i] for i in compact_at)
+    cuts, cursor = set(), 0
+    for el in blocks:
         piece = "".join(el.text_content().split())
         if len(piece) < 2:
             continue

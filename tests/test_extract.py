@@ -50,6 +50,21 @@ def test_a_short_wall_is_split_too():
     assert split_on_blocks(wall, fromstring(page)).split("\n") == ["Ferry timetable agreed", first.strip(), second.strip()]
 
 
+def test_a_long_line_in_a_text_with_breaks_is_split_into_its_table_rows():
+    """trafilatura runs a table that sits in a box of loose text into one line; the rest of the text has its
+    breaks. That line is split where the tree's blocks start, a table row (not each cell) to a line."""
+    rows = [(str(n), f"Owner {n}", "Etching with an oak tree and a river at dawn, " * 3, f"{1900 + n}") for n in range(14)]
+    table = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    page = fromstring(f"<html><body><h1>Works</h1><p>{SENTENCE}</p><div>List of works<table>{table}</table></div>"
+                      f"<p>{SENTENCE.upper()}</p></body></html>")
+    row_lines = [" ".join(" ".join(row).split()) for row in rows]
+    wall = "List of works " + " ".join(row_lines)
+    assert len(wall) >= 2000
+    text = "\n".join(["Works", SENTENCE.strip(), wall, SENTENCE.upper().strip()])
+    out = split_on_blocks(text, page)
+    assert out.split("\n") == ["Works", SENTENCE.strip(), "List of works", *row_lines, SENTENCE.upper().strip()]
+
+
 def test_words_are_never_changed_and_text_not_in_the_tree_stays():
     # the extractor spaced the inline <b> differently and added a line the tree does not have
     wall = WALL.replace("Monday early", "Monday  early") + " A line only the extractor had, from JSON-LD."
