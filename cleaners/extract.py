@@ -51,7 +51,7 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
         if max(map(len, text.split("\n"))) < LONG_LINE_CHARS:
             return text
         blocks = _innermost_blocks(tree)
-        return "\n".join(_split_wall(line, blocks) if len(line) >= LONG_LINE_CHARS else line
+        return "\n".join(_split_wall(line, blocks, whole_words=True) if len(line) >= LONG_LINE_CHARS else line
                          for line in text.split("\n"))
     if len(text) < WALL_CHARS:
         return text
@@ -80,7 +80,10 @@ def _innermost_blocks(tree: HtmlElement) -> list[HtmlElement]:
     return innermost
 
 
-def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
+def _split_wall(text: str, blocks: list[HtmlElement], whole_words: bool = False) -> str:
+    """whole_words: a block's text must stand in the line as whole words. In one line among others, the
+    blocks of the rest of the page are looked for too ("Eric Ries", a byline's name, is not the start of
+    "Eric Ries’s book"); a baseline wall, the page's text in order, may glue two blocks ("Fee: FreeBest for")."""
     # compare with all whitespace removed: inline markup and the extractor space words differently
     compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in compact_at)
@@ -90,7 +93,10 @@ def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
         if len(piece) < 2:
             continue
         # a block whose text is not in the wall (trafilatura left it out) costs a bounded look ahead
-        at = compact.find(piece, cursor, cursor + len(piece) + SEARCH_AHEAD)
+        limit = cursor + len(piece) + SEARCH_AHEAD
+        at = compact.find(piece, cursor, limit)
+        while at != -1 and whole_words and not _stands_alone(text, compact_at, at, len(piece)):
+            at = compact.find(piece, at + 1, limit)
         if at == -1:
             continue
         cuts.add(compact_at[at])
@@ -100,6 +106,13 @@ def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
     bounds = sorted(cuts | {0, len(text)})
     lines = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
     return "\n".join(line for line in lines if line)
+
+
+def _stands_alone(text: str, compact_at: list[int], at: int, length: int) -> bool:
+    """The piece found at `at` (in the text without whitespace) has whitespace or an end of the text on
+    both sides in the text itself."""
+    start, end = compact_at[at], compact_at[at + length - 1] + 1
+    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
 BOX_TAGS = ("div", "section", "figure", "aside", "header")

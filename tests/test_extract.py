@@ -65,6 +65,15 @@ def test_a_long_line_in_a_text_with_breaks_is_split_into_its_table_rows():
     assert out.split("\n") == ["Works", SENTENCE.strip(), "List of works", *row_lines, SENTENCE.upper().strip()]
 
 
+def test_in_a_long_line_a_block_counts_only_as_whole_words():
+    """A byline's name elsewhere on the page is no block boundary inside "Eric Ries’s upcoming book"."""
+    long_para = ("Guest post by Jennifer. We are excited about Eric Ries’s upcoming book and the event. " * 30).strip()
+    page = fromstring(f"<html><body><div class='byline'>Eric Ries</div><h1>News</h1><p>{long_para}</p>"
+                      f"<p>{SENTENCE}</p></body></html>")
+    text = "\n".join(["News", long_para, SENTENCE.strip()])
+    assert split_on_blocks(text, page) == text
+
+
 def test_words_are_never_changed_and_text_not_in_the_tree_stays():
     # the extractor spaced the inline <b> differently and added a line the tree does not have
     wall = WALL.replace("Monday early", "Monday  early") + " A line only the extractor had, from JSON-LD."
