@@ -34,7 +34,6 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
 
 WALL_CHARS = 300     # a line this long with no break may be trafilatura's baseline (the page's text in one line);
                      # a real single paragraph has no block inside to break at, so it stays whole
-LONG_LINE_CHARS = 2000  # a line of a text with breaks this long is looked at as a wall of its own
 CELL_TAGS = ("td", "th")
 SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
@@ -44,16 +43,8 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 def split_on_blocks(text: str, tree: HtmlElement) -> str:
     """Put back the block breaks that trafilatura's baseline extractor (or a JSON-LD articleBody) leaves out:
     each innermost block of the tree whose text stands in the wall in page order starts a new line (a
-    table's row, not each cell). A text with line breaks gets this for each line of LONG_LINE_CHARS or more
-    (trafilatura runs a table in a box of loose text into one line). The words stay exactly as extracted;
-    only line breaks are added."""
-    if "\n" in text:
-        if max(map(len, text.split("\n"))) < LONG_LINE_CHARS:
-            return text
-        blocks = _innermost_blocks(tree)
-        return "\n".join(_split_wall(line, blocks, whole_words=True) if len(line) >= LONG_LINE_CHARS else line
-                         for line in text.split("\n"))
-    if len(text) < WALL_CHARS:
+    table's row, not each cell). The words stay exactly as extracted; only line breaks are added."""
+    if "\n" in text or len(text) < WALL_CHARS:
         return text
     return _split_wall(text, _innermost_blocks(tree))
 
@@ -80,10 +71,7 @@ def _innermost_blocks(tree: HtmlElement) -> list[HtmlElement]:
     return innermost
 
 
-def _split_wall(text: str, blocks: list[HtmlElement], whole_words: bool = False) -> str:
-    """whole_words: a block's text must stand in the line as whole words. In one line among others, the
-    blocks of the rest of the page are looked for too ("Eric Ries", a byline's name, is not the start of
-    "Eric Ries’s book"); a baseline wall, the page's text in order, may glue two blocks ("Fee: FreeBest for")."""
+def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
     # compare with all whitespace removed: inline markup and the extractor space words differently
     compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in compact_at)
@@ -93,10 +81,7 @@ def _split_wall(text: str, blocks: list[HtmlElement], whole_words: bool = False)
         if len(piece) < 2:
             continue
         # a block whose text is not in the wall (trafilatura left it out) costs a bounded look ahead
-        limit = cursor + len(piece) + SEARCH_AHEAD
-        at = compact.find(piece, cursor, limit)
-        while at != -1 and whole_words and not _stands_alone(text, compact_at, at, len(piece)):
-            at = compact.find(piece, at + 1, limit)
+        at = compact.find(piece, cursor, cursor + len(piece) + SEARCH_AHEAD)
         if at == -1:
             continue
         cuts.add(compact_at[at])
@@ -106,13 +91,6 @@ def _split_wall(text: str, blocks: list[HtmlElement], whole_words: bool = False)
     bounds = sorted(cuts | {0, len(text)})
     lines = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
     return "\n".join(line for line in lines if line)
-
-
-def _stands_alone(text: str, compact_at: list[int], at: int, length: int) -> bool:
-    """The piece found at `at` (in the text without whitespace) has whitespace or an end of the text on
-    both sides in the text itself."""
-    start, end = compact_at[at], compact_at[at + length - 1] + 1
-    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
 BOX_TAGS = ("div", "section", "figure", "aside", "header")

@@ -1,8 +1,8 @@
 """Tables used for layout, not for data: old sites and e-mail-like pages set the whole page in a <table>,
 the article in one cell. trafilatura writes a table as rows of cells ("| cell | cell |"), so such an article
 came back as one line with pipes, its paragraphs run together and out of reach of every line rule.
-A table whose cells hold prose (paragraphs, headings, another table) becomes plain blocks before extraction;
-a data table (short values in rows and columns) stays a table."""
+A table around the main block whose cells hold a page column (long paragraphs, another table) becomes plain
+blocks before the pruning; a data table (short values in rows and columns) stays a table."""
 from __future__ import annotations
 
 from lxml.html import HtmlElement
@@ -20,7 +20,7 @@ LAYOUT_CELL_CHARS = 1000     # or this much text in one cell, however it is brok
 
 def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> bool:
     """A declared presentation table, one holding another table, or one with a cell that holds a page
-    column: two long paragraphs, a heading with prose, or over a thousand characters."""
+    column: two long paragraphs, or a thousand characters and more."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     for cell in table.iter("td", "th"):
@@ -64,20 +64,24 @@ def _wrap_loose_text(box: HtmlElement) -> list[HtmlElement]:
     an anonymous block); returns the new paragraphs."""
     children: list[HtmlElement] = []
     new: list[HtmlElement] = []
-    run = None
+    run: HtmlElement | None = None
 
-    def add_text(text: str) -> None:
+    def open_run() -> HtmlElement:
         nonlocal run
         if run is None:
-            if not text.strip():
-                return
             run = box.makeelement("p", {})
             children.append(run)
             new.append(run)
-        if len(run):
-            run[-1].tail = (run[-1].tail or "") + text
+        return run
+
+    def add_text(text: str) -> None:
+        if run is None and not text.strip():
+            return   # the whitespace between two blocks
+        paragraph = open_run()
+        if len(paragraph):
+            paragraph[-1].tail = (paragraph[-1].tail or "") + text
         else:
-            run.text = (run.text or "") + text
+            paragraph.text = (paragraph.text or "") + text
 
     text, box.text = box.text, None
     if text:
@@ -86,11 +90,7 @@ def _wrap_loose_text(box: HtmlElement) -> list[HtmlElement]:
         tail, child.tail = child.tail, None
         box.remove(child)
         if isinstance(child.tag, str) and child.tag in INLINE:
-            if run is None:
-                run = box.makeelement("p", {})
-                children.append(run)
-                new.append(run)
-            run.append(child)
+            open_run().append(child)
         else:
             children.append(child)
             run = None

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from . import rules
 from .blocks import BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure, visible_text
+from .layout_tables import LAYOUT_CELL
 from .records import Removal
 from .trafilatura_selectors import dropped_for_its_name
 
@@ -57,7 +58,7 @@ MAX_PHRASE_CHARS = 90
 # words or more, over a list of links, heads that list (alone, "more" or "related" open ordinary headings too)
 RELATED_OPENINGS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
 PAGE_SHARE_MAX = 0.5
-LAYOUT_CELLS = etree.XPath(".//*[@data-layout-cell]")   # layout_tables.LAYOUT_CELL
+LAYOUT_CELLS = etree.XPath(f".//*[@{LAYOUT_CELL}]")   # the former cells of a layout table
 # markup that names user comments and their forms is trusted even when it holds long paragraphs
 STRONG_MARKUP = {"comments", "comment-form", "script"}
 

@@ -50,28 +50,15 @@ def test_a_short_wall_is_split_too():
     assert split_on_blocks(wall, fromstring(page)).split("\n") == ["Ferry timetable agreed", first.strip(), second.strip()]
 
 
-def test_a_long_line_in_a_text_with_breaks_is_split_into_its_table_rows():
-    """trafilatura runs a table that sits in a box of loose text into one line; the rest of the text has its
-    breaks. That line is split where the tree's blocks start, a table row (not each cell) to a line."""
-    rows = [(str(n), f"Owner {n}", "Etching with an oak tree and a river at dawn, " * 3, f"{1900 + n}") for n in range(14)]
+def test_a_wall_is_split_at_table_rows_not_at_each_cell():
+    """trafilatura writes a table a row to a line: a wall holding a table gets its breaks at the rows."""
+    rows = [(str(n), f"Owner {n}", "Etching with an oak tree and a river at dawn", f"{1900 + n}") for n in range(8)]
     table = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    page = fromstring(f"<html><body><h1>Works</h1><p>{SENTENCE}</p><div>List of works<table>{table}</table></div>"
-                      f"<p>{SENTENCE.upper()}</p></body></html>")
-    row_lines = [" ".join(" ".join(row).split()) for row in rows]
-    wall = "List of works " + " ".join(row_lines)
-    assert len(wall) >= 2000
-    text = "\n".join(["Works", SENTENCE.strip(), wall, SENTENCE.upper().strip()])
-    out = split_on_blocks(text, page)
-    assert out.split("\n") == ["Works", SENTENCE.strip(), "List of works", *row_lines, SENTENCE.upper().strip()]
-
-
-def test_in_a_long_line_a_block_counts_only_as_whole_words():
-    """A byline's name elsewhere on the page is no block boundary inside "Eric Ries’s upcoming book"."""
-    long_para = ("Guest post by Jennifer. We are excited about Eric Ries’s upcoming book and the event. " * 30).strip()
-    page = fromstring(f"<html><body><div class='byline'>Eric Ries</div><h1>News</h1><p>{long_para}</p>"
-                      f"<p>{SENTENCE}</p></body></html>")
-    text = "\n".join(["News", long_para, SENTENCE.strip()])
-    assert split_on_blocks(text, page) == text
+    page = fromstring(f"<html><body><h1>Works</h1><p>{SENTENCE}</p><table>{table}</table></body></html>")
+    row_lines = [" ".join(row) for row in rows]
+    wall = " ".join(["Works", SENTENCE.strip(), *row_lines])
+    assert len(wall) >= WALL_CHARS and "\n" not in wall
+    assert split_on_blocks(wall, page).split("\n") == ["Works", SENTENCE.strip(), *row_lines]
 
 
 def test_words_are_never_changed_and_text_not_in_the_tree_stays():
