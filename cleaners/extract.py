@@ -63,10 +63,11 @@ def _innermost_blocks(tree: HtmlElement) -> list[HtmlElement]:
         if el in outer:
             continue
         row = el.getparent() if el.tag in CELL_TAGS else None
-        if row is not None and row.tag == "tr" and not any(cell in outer for cell in row.iter(*CELL_TAGS)):
+        if row is not None and row.tag == "tr":
             if innermost and innermost[-1] is row:
-                continue   # the row stands already for an earlier cell of it
-            el = row   # a row of plain cells is one line, as trafilatura writes a table
+                continue   # the row stands already for an earlier cell of it (its cells looked at once)
+            if not any(cell in outer for cell in row.iter(*CELL_TAGS)):
+                el = row   # a row of plain cells is one line, as trafilatura writes a table
         innermost.append(el)
     return innermost
 

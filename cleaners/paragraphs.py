@@ -118,9 +118,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     if len(line) < 80:
         # "Photo : AFP": French typography (and pages copying it) sets a space before the colon
         undated = SPACE_BEFORE_COLON.sub(":", LEADING_DATE.sub("", folded, count=1).strip()).lstrip("([")
-        if undated.startswith(CREDIT_PREFIXES):   # "(Credit: Clayton Aldern / Grist)" too
-            return "credit-line"
-        if PICTURE_CREDIT.search(undated):
+        # "(Credit: Clayton Aldern / Grist)", and a picture agency after a name: "Firn | Getty Images"
+        if undated.startswith(CREDIT_PREFIXES) or PICTURE_CREDIT.search(undated):
             return "credit-line"
     if len(line) < COPYRIGHT_LINE_MAX and "©" in line:
         return "copyright"   # a picture's credit or the site's notice ("Foto: © GEPA", "Logo ... | © Springer")

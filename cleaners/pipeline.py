@@ -19,7 +19,6 @@ from .collapsed import collapsed_prose, show
 from .decode import decode_html
 from .extract import (FastPass, extract_body, keep_prose_boxes, keep_quotations, keep_text_after_boxes,
                       segment_document, split_on_blocks)
-from .layout_tables import unlayout_tables
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -112,7 +111,7 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
             result.skip_reason = kind
             return result
         pruner = Pruner(root, stats)
-        result.repairs += unlayout_tables(root, stats, pruner.main)
+        result.repairs += pruner.read_layout_tables()
         if pruner.main is not None:   # before the pruning: an accordion's buttons are its headings
             result.repairs += show(collapsed_prose(pruner.main, stats))
         result.removals += pruner.run()

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from . import rules
 from .blocks import BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure, visible_text
-from .layout_tables import LAYOUT_CELL
+from .layout_tables import LAYOUT_CELL, unlayout_tables
 from .records import Removal
 from .trafilatura_selectors import dropped_for_its_name
 
@@ -201,6 +201,15 @@ class Pruner:
         self.page_text = self.stats[root].text
         self.removals: list[Removal] = []
         self.removed: set[HtmlElement] = set()
+        self.layout_cells: list[HtmlElement] = []   # the former cells of layout tables around the main block
+
+    def read_layout_tables(self) -> list[str]:
+        """Layout tables around the main block read as blocks (layout_tables.py); their cells are kept for
+        the link-column rule, so pages without one (nearly all) are not searched for them."""
+        repairs = unlayout_tables(self.root, self.stats, self.main)
+        if repairs:
+            self.layout_cells = LAYOUT_CELLS(self.root)
+        return repairs
 
     def may_remove(self, el: HtmlElement) -> bool:
         if el in self.protected or el.getparent() is None:
@@ -388,7 +397,7 @@ class Pruner:
                 if all(self.stats[li].text < 160 for li in items):
                     self.remove(el, f"link-density {link_density(s):.2f}")
         # a column of a layout table that is links alone (set apart by <br>s): the site's menu
-        for el in LAYOUT_CELLS(self.root):
+        for el in self.layout_cells:
             s = self.stats.get(el)
             if s is not None and s.links >= 3 and link_density(s) >= 0.8 and not s.paragraphs and \
                     el not in self.protected and not self._inside_main(el) and self.may_remove(el):
