@@ -44,7 +44,7 @@ DATELINE = re.compile(
 POSTED_BY = re.compile(r"^(?:posted|written|published|submitted)\s+by\s+[^,|:]{1,40}?\s+(?:at|on)\s+", re.I)
 STAMP_SEPARATOR = re.compile(r"\s[/|·•–-]\s")
 LETTER = re.compile(r"[^\W\d_]")
-LIST_MARKER = "- "   # how the extracted text marks a list item
+LIST_MARKER = re.compile(r"(?:- |\d+\. )")   # how the extracted text marks a list item (ordered ones numbered)
 META_LINE_MAX = 200
 COUNTER_LINE = re.compile(rf"[\d.,]+\s*[km]?\s+(?:{alternation(rules.COUNTER_WORDS)})")
 COPYRIGHT_LINE_MAX = 200
@@ -91,8 +91,9 @@ def _words(line: str) -> list[str]:
 
 
 def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: set[str], position: int) -> str | None:
-    if line.startswith(LIST_MARKER):
-        line = line[len(LIST_MARKER):]   # a stamp or a credit set as a list item ("- Sep 26, 2022") is one still
+    marker = LIST_MARKER.match(line)
+    if marker:
+        line = line[marker.end():]   # a stamp or a credit set as a list item ("- Sep 26, 2022") is one still
     key = phrase_key(line)
     if not key or SEPARATORS_ONLY.fullmatch(line):
         return "empty"   # ", , ," is what stood between tag or share links removed from the tree

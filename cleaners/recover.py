@@ -19,6 +19,7 @@ from itertools import chain, islice
 from lxml.html import HtmlElement
 
 from .blocks import LONG_PARAGRAPH, BlockStats, link_density, word_key
+from .ordered_lists import numbered_items
 
 MAX_LINK_DENSITY = 0.3
 MIN_ITEMS = 2
@@ -52,10 +53,11 @@ def with_lead(body_text: str, lead: str | None) -> str:
 SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?%)\]])")
 
 
-def _item_lines(lst: HtmlElement) -> list[str]:
-    items = (SPACE_BEFORE_PUNCTUATION.sub("", " ".join(" ".join(li.itertext()).split()))
+def _items(lst: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The list's items with text, each with its words as one line."""
+    items = ((li, SPACE_BEFORE_PUNCTUATION.sub("", " ".join(" ".join(li.itertext()).split())))
              for li in lst if li.tag == "li")
-    return [item for item in items if item]
+    return [(li, text) for li, text in items if text]
 
 
 def _neighbours(block: HtmlElement, main: HtmlElement, preceding: bool):
@@ -130,10 +132,10 @@ def _recoverable(block: HtmlElement, main: HtmlElement, stats: dict[HtmlElement,
         return [text] if low <= len(text) <= high and f" {word_key(text)} " not in folded_body else []
     if next(block.iter(*BLOCKS), None) is not None:
         return []   # items built of headings and paragraphs (cards, FAQ accordions): the extractor's to judge
-    items = _item_lines(block)
+    items = _items(block)
     if len(items) < MIN_ITEMS:
         return []
-    missing = [item for item in items if f" {word_key(item)} " not in folded_body]
+    missing = [text for _, text in items if f" {word_key(text)} " not in folded_body]
     if len(missing) * 2 < len(items):
         return []   # the extractor kept the list (or most of it)
-    return [f"- {item}" for item in items]
+    return numbered_items(block, items) if block.tag == "ol" else [f"- {text}" for _, text in items]

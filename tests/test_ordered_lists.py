@@ -1,0 +1,79 @@
+"""Ordered lists keep their numbers in the text, as a browser shows them; bullets stay "- "."""
+from __future__ import annotations
+
+import pytest
+import trafilatura
+from lxml.html import document_fromstring, fromstring
+
+from cleaners.blocks import measure
+from cleaners.extract import extract_body
+from cleaners.ordered_lists import first_number, numbered, numbered_items
+from cleaners.recover import recover_dropped
+
+PROSE = "The seasoning of a pan is a thin layer of polymerised oil that protects the metal from rust. " * 3
+AFTER = "Three or four rounds of oiling and baking give a dark, even surface that releases an egg. " * 3
+ITEMS = ["Scrub the pan with hot water", "Dry it on a low flame", "Rub a thin film of oil over it"]
+
+
+def extracted_items(list_html: str) -> list[str]:
+    tree = document_fromstring(f"<html><body><article><p>{PROSE}</p>{list_html}<p>{AFTER}</p></article></body></html>")
+    lines = extract_body(tree, None).split("\n")
+    return lines[1:-1]
+
+
+def items_html(tag: str, attrs: str = "", items=ITEMS) -> str:
+    return f"<{tag}{attrs}>" + "".join(f"<li>{i}</li>" for i in items) + f"</{tag}>"
+
+
+@pytest.mark.parametrize("list_html, lines", [
+    (items_html("ol"), [f"{n}. {i}" for n, i in zip((1, 2, 3), ITEMS)]),
+    (items_html("ul"), [f"- {i}" for i in ITEMS]),
+    # a list split by an advertisement goes on counting where the page says
+    (items_html("ol", ' start="4"'), [f"{n}. {i}" for n, i in zip((4, 5, 6), ITEMS)]),
+    (items_html("ol", " reversed"), [f"{n}. {i}" for n, i in zip((3, 2, 1), ITEMS)]),
+    (items_html("ol", ' reversed start="10"'), [f"{n}. {i}" for n, i in zip((10, 9, 8), ITEMS)]),
+    (items_html("ol", ' start="first"'), [f"{n}. {i}" for n, i in zip((1, 2, 3), ITEMS)]),   # not a number
+    # the page writes the numbers itself (its style hides the browser's): not twice
+    ("<ol>" + "".join(f"<li><span class='num'>{n}</span><p>{i}</p></li>" for n, i in enumerate(ITEMS, 1)) + "</ol>",
+     [f"{n} {i}" for n, i in enumerate(ITEMS, 1)]),
+    (items_html("ol", items=[f"{n}) {i}" for n, i in enumerate(ITEMS, 1)]), [f"{n}) {i}" for n, i in enumerate(ITEMS, 1)]),
+    # a number that only starts the item's words is not its marker
+    (items_html("ol", items=["1st coat: thin", "2024 rules changed", "3 hours in the oven"]),
+     ["1. 1st coat: thin", "2. 2024 rules changed", "3. 3 hours in the oven"]),
+    # nested: each list counts for itself, indented under its item
+    (f"<ol><li>{ITEMS[0]}<ol><li>inside one</li><li>inside two</li></ol></li><li>{ITEMS[1]}</li></ol>",
+     [f"1. {ITEMS[0]}", "  1. inside one", "  2. inside two", f"2. {ITEMS[1]}"]),
+])
+def test_extracted_lists_show_their_numbers(list_html, lines):
+    assert extracted_items(list_html) == lines
+
+
+def test_trafilatura_used_outside_the_cleaner_stays_as_published():
+    html = f"<html><body><article><p>{PROSE}</p>{items_html('ol')}<p>{AFTER}</p></article></body></html>"
+    extract_body(document_fromstring(html), None)
+    assert f"- {ITEMS[0]}" in trafilatura.extract(html)
+
+
+@pytest.mark.parametrize("start, count, counting_down, first", [
+    (None, 3, False, 1), ("7", 3, False, 7), (" 7 ", 3, False, 7), ("-2", 3, False, -2),
+    (None, 3, True, 3), ("10", 3, True, 10), ("x", 5, True, 5),
+])
+def test_first_number(start, count, counting_down, first):
+    assert first_number(start, count, counting_down) == first
+
+
+@pytest.mark.parametrize("number, text, marker", [
+    (1, "Scrub the pan", "1. "), (1, "1", ""), (1, "1. Scrub", ""), (1, "1) Scrub", ""), (2, " 2: Scrub", ""),
+    (1, "12 eggs", "1. "), (1, "1st coat", "1. "), (3, "2. Scrub", "3. "), (3, "3 hours", "3. "),
+])
+def test_a_number_the_item_writes_itself_is_not_doubled(number, text, marker):
+    assert numbered(number, text) == marker
+
+
+def test_a_recovered_ordered_list_keeps_its_numbers():
+    intro, before, after = PROSE.strip(), "You need an afternoon and a few drops of oil for it.", AFTER.strip()
+    root = fromstring(f"<div><p>{intro}</p><p>{before}</p>{items_html('ol', ' start=2')}<p>{after}</p></div>")
+    text = recover_dropped(f"{intro}\n{before}\n{after}", root, measure(root))
+    assert text.split("\n")[2:5] == [f"{n}. {i}" for n, i in zip((2, 3, 4), ITEMS)]
+    steps = fromstring("<ol><li><span>1</span> Scrub</li><li><span>2</span> Dry</li><li>3 hours in the oven</li></ol>")
+    assert numbered_items(steps, [(li, li.text_content()) for li in steps]) == ["1 Scrub", "2 Dry", "3. 3 hours in the oven"]
