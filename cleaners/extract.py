@@ -9,7 +9,7 @@ from trafilatura import bare_extraction
 
 from . import rules, trafilatura_patch
 from .blocks import BlockStats, link_density, visible_text
-from .ordered_lists import numbered_lists
+from .faithful_text import faithful_text
 from .trafilatura_patch import FastPass, fast_pass
 from .trafilatura_selectors import dropped_for_its_name
 
@@ -27,7 +27,7 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
     """With a memo, a fast extraction keeps in it what the full one (fast=False) of the same tree, given the
     memo next, can take instead of finding it again: the same text, less work (see FastPass)."""
     # trafilatura copies the tree it is given, so the caller's tree stays as it was
-    with fast_pass(memo, recording=fast), numbered_lists():
+    with fast_pass(memo, recording=fast), faithful_text():
         doc = bare_extraction(tree, url=url, fast=fast, include_comments=False, include_tables=True,
                               with_metadata=False, deduplicate=False)
     return (doc.text or "") if doc is not None else ""

@@ -43,8 +43,8 @@ HEADED_WIDGETS = {"related-heading": True, "most-read": True, "table-of-contents
 # over two headlines is a related list, not a "continue reading" button
 LABELS_AS_HEADINGS = {"continue-reading": "related-heading"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# in a table cell a word like "Category" or "Topics" is a column's name, not a widget's
-NOT_IN_CELLS = {"tag-list"}
+# in a table cell a word like "Category" or "Topics" is a column's name, not a widget's; "Email" or "Print" a row's
+NOT_IN_CELLS = {"tag-list", "social"}
 CELLS = {"td", "th"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td",

@@ -19,7 +19,7 @@ from itertools import chain, islice
 from lxml.html import HtmlElement
 
 from .blocks import LONG_PARAGRAPH, BlockStats, link_density, word_key
-from .ordered_lists import numbered_items
+from .faithful_text import numbered_items
 
 MAX_LINK_DENSITY = 0.3
 MIN_ITEMS = 2

@@ -243,6 +243,9 @@ def test_mojibake_repair_needs_several_signs_on_the_page():
     # a column named "Category" is data, not a tag label
     ("<table><tr><th>Category</th><th>Fare</th></tr><tr><td>Adult</td><td>4.50</td></tr>"
      "<tr><td>Child</td><td>2.20</td></tr></table>", "| Category | Fare |"),
+    # nor a row named "Email" or "Print" a share button
+    ("<table><tr><th>Ticket by</th><th>Fee</th></tr><tr><td>Email</td><td>0.00</td></tr>"
+     "<tr><td>Print</td><td>0.50</td></tr></table>", "| Email | 0.00 |"),
     ("<p>Der Kapitän fuhr <a href='/hafen'>zurück</a> in den Hafen, als der Sturm aufzog.</p>", "fuhr zurück in"),
     # a heading's links are a list only when they are blocks of their own, not words of the text under it
     ("<h2>Related</h2><br>The board publishes its <a href='/minutes'>meeting minutes</a> and the <a href="

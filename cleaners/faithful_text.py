@@ -1,9 +1,12 @@
-"""Ordered lists keep their numbers in the text ("1. Preheat the oven"), as a browser shows them.
+"""What trafilatura's plain text leaves out that a reader of the page sees; faithful_text() puts it back.
 
-trafilatura writes "- " before every list item in plain text (it numbers an <ol>'s items in Markdown only)
-and drops the list's start and reversed attributes on the way. Inside numbered_lists() it numbers them in
-plain text too, from the list's start and counting down in a reversed list. Only the cleaner's own
-extractions run inside it: trafilatura used elsewhere in the process (bench/'s baselines) stays as published."""
+- Ordered lists keep their numbers ("1. Preheat the oven"): trafilatura writes "- " before every list item
+  in plain text (it numbers an <ol>'s items in Markdown only) and drops the list's start and reversed
+  attributes on the way. Here they are numbered as a browser does, from the start, down in a reversed list.
+- A table cell that reads "LinkedIn", "Google" or "Email" stays: trafilatura drops every element whose
+  text is only such a name (a share button's label), which empties the rows of a comparison table.
+Only the cleaner's own extractions run inside faithful_text(): trafilatura used elsewhere in the process
+(bench/'s baselines) stays as published."""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -74,12 +77,28 @@ def _list_marker(item, include_formatting: bool = True) -> str:
     return plain[:-2] + numbered(number, first_text(item))
 
 
+original_textfilter = htmlprocessing.textfilter
+CELLS = {"td", "th", "cell"}   # a cell before and after trafilatura converts it
+
+
+def _textfilter(elem) -> bool:
+    """trafilatura's filter of empty texts and share-button labels, the labels kept in a table cell."""
+    if not original_textfilter(elem):
+        return False
+    text = elem.tail if elem.text is None else elem.text
+    if not text or text.isspace():
+        return True
+    return not (elem.tag in CELLS or any(a.tag in CELLS for a in elem.iterancestors()))
+
+
 @contextmanager
-def numbered_lists():
+def faithful_text():
     htmlprocessing.CONVERSIONS[ORDERED] = _convert_list
     trafilatura_xml._list_marker = _list_marker
+    htmlprocessing.textfilter = _textfilter
     try:
         yield
     finally:
         htmlprocessing.CONVERSIONS[ORDERED] = original_convert_list
         trafilatura_xml._list_marker = original_list_marker
+        htmlprocessing.textfilter = original_textfilter

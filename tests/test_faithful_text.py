@@ -1,4 +1,5 @@
-"""Ordered lists keep their numbers in the text, as a browser shows them; bullets stay "- "."""
+"""What a reader sees stays in the text: an ordered list's numbers (bullets stay "- "), a table cell that
+reads like a share button's label."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +8,7 @@ from lxml.html import document_fromstring, fromstring
 
 from cleaners.blocks import measure
 from cleaners.extract import extract_body
-from cleaners.ordered_lists import first_number, numbered, numbered_items
+from cleaners.faithful_text import first_number, numbered, numbered_items
 from cleaners.recover import recover_dropped
 
 PROSE = "The seasoning of a pan is a thin layer of polymerised oil that protects the metal from rust. " * 3
@@ -77,3 +78,18 @@ def test_a_recovered_ordered_list_keeps_its_numbers():
     assert text.split("\n")[2:5] == [f"{n}. {i}" for n, i in zip((2, 3, 4), ITEMS)]
     steps = fromstring("<ol><li><span>1</span> Scrub</li><li><span>2</span> Dry</li><li>3 hours in the oven</li></ol>")
     assert numbered_items(steps, [(li, li.text_content()) for li in steps]) == ["1 Scrub", "2 Dry", "3. 3 hours in the oven"]
+
+
+@pytest.mark.parametrize("html, kept, dropped", [
+    # a comparison table's rows keep their first cell
+    ("<table><tr><th>Platform</th><th>Cost per click</th></tr><tr><td><span>LinkedIn</span></td><td>$2.50</td></tr>"
+     "<tr><td>Facebook</td><td>$0.50</td></tr><tr><td>Email</td><td>$0.10</td></tr></table>",
+     ["| LinkedIn | $2.50 |", "| Facebook | $0.50 |", "| Email | $0.10 |"], []),
+    # outside a table such a line is a share button's label, and goes as before
+    ("<p>Facebook</p><p>Twitter</p>", [], ["Facebook", "Twitter"]),
+])
+def test_a_cell_named_like_a_share_button_stays(html, kept, dropped):
+    tree = document_fromstring(f"<html><body><article><p>{PROSE}</p>{html}<p>{AFTER}</p></article></body></html>")
+    lines = [line.strip() for line in extract_body(tree, None).split("\n")]
+    assert all(line in lines for line in kept)
+    assert not any(line in lines for line in dropped)
