@@ -20,6 +20,9 @@ def segment_document(segment: HtmlElement) -> HtmlElement:
     """A document holding only this segment, so trafilatura cannot wander into its neighbours."""
     doc = document_fromstring("<html><body></body></html>")
     doc.find("body").append(deepcopy(segment))
+    lang = next((a.get("lang") for a in segment.iterancestors() if a.get("lang")), None)
+    if lang:   # the page's language, which sets the quotation marks drawn around a <q> (faithful_text)
+        doc.set("lang", lang)
     return doc
 
 

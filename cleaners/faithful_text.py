@@ -3,6 +3,8 @@
 - Ordered lists keep their numbers ("1. Preheat the oven"): trafilatura writes "- " before every list item
   in plain text (it numbers an <ol>'s items in Markdown only) and drops the list's start and reversed
   attributes on the way. Here they are numbered as a browser does, from the start, down in a reversed list.
+- An inline quotation (<q>) stays in its sentence, between the quotation marks a browser draws: trafilatura
+  makes it a block of its own, which breaks the sentence into two paragraphs around it.
 - A table cell that reads "LinkedIn", "Google" or "Email" stays: trafilatura drops every element whose
   text is only such a name (a share button's label), which empties the rows of a comparison table.
 Only the cleaner's own extractions run inside faithful_text(): trafilatura used elsewhere in the process
@@ -77,6 +79,41 @@ def _list_marker(item, include_formatting: bool = True) -> str:
     return plain[:-2] + numbered(number, first_text(item))
 
 
+QUOTATION = "q"
+original_convert_quotation = htmlprocessing.CONVERSIONS[QUOTATION]
+DEFAULT_MARKS = ("\u201c", "\u201d")   # the marks a browser draws around <q> in English, and by default
+MARKS_BY_LANGUAGE = {   # the page's language (its primary subtag) -> the marks a browser draws in it
+    **dict.fromkeys(("de", "cs", "sk", "sl", "lt", "et", "bg", "is"), ("\u201e", "\u201c")),
+    **dict.fromkeys(("pl", "hu", "ro", "hr"), ("\u201e", "\u201d")),
+    **dict.fromkeys(("fr", "es", "it", "pt", "ru", "uk", "el", "nb", "no"), ("\u00ab", "\u00bb")),
+    **dict.fromkeys(("sv", "fi"), ("\u201d", "\u201d")),
+    "ja": ("\u300c", "\u300d"),
+}
+
+
+QUOTE_CHARS = set("\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f")
+
+
+def _inline_quotation(elem) -> None:
+    """<q>: its words as highlighted text within the sentence (trafilatura's <hi>), inside quotation marks
+    unless the page sets its own around or inside it (then its style hides the browser's: „<q>…</q>“)."""
+    previous, parent = elem.getprevious(), elem.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+    if before.rstrip()[-1:] not in QUOTE_CHARS and elem.text_content().lstrip()[:1] not in QUOTE_CHARS:
+        opening, closing = quotation_marks(elem)
+        elem.text = opening + (elem.text or "")
+        if len(elem):
+            elem[-1].tail = (elem[-1].tail or "") + closing
+        else:
+            elem.text += closing
+    elem.tag = "hi"
+
+
+def quotation_marks(elem) -> tuple[str, str]:
+    lang = next((a.get("lang") for a in elem.iterancestors() if a.get("lang")), None) or ""
+    return MARKS_BY_LANGUAGE.get(lang.split("-")[0].strip().lower(), DEFAULT_MARKS)
+
+
 original_textfilter = htmlprocessing.textfilter
 CELLS = {"td", "th", "cell"}   # a cell before and after trafilatura converts it
 
@@ -94,11 +131,13 @@ def _textfilter(elem) -> bool:
 @contextmanager
 def faithful_text():
     htmlprocessing.CONVERSIONS[ORDERED] = _convert_list
+    htmlprocessing.CONVERSIONS[QUOTATION] = _inline_quotation
     trafilatura_xml._list_marker = _list_marker
     htmlprocessing.textfilter = _textfilter
     try:
         yield
     finally:
         htmlprocessing.CONVERSIONS[ORDERED] = original_convert_list
+        htmlprocessing.CONVERSIONS[QUOTATION] = original_convert_quotation
         trafilatura_xml._list_marker = original_list_marker
         htmlprocessing.textfilter = original_textfilter

@@ -1,5 +1,5 @@
-"""What a reader sees stays in the text: an ordered list's numbers (bullets stay "- "), a table cell that
-reads like a share button's label."""
+"""What a reader sees stays in the text: an ordered list's numbers (bullets stay "- "), an inline quotation
+in its sentence, a table cell that reads like a share button's label."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,7 @@ import trafilatura
 from lxml.html import document_fromstring, fromstring
 
 from cleaners.blocks import measure
-from cleaners.extract import extract_body
+from cleaners.extract import extract_body, segment_document
 from cleaners.faithful_text import first_number, numbered, numbered_items
 from cleaners.recover import recover_dropped
 
@@ -93,3 +93,32 @@ def test_a_cell_named_like_a_share_button_stays(html, kept, dropped):
     lines = [line.strip() for line in extract_body(tree, None).split("\n")]
     assert all(line in lines for line in kept)
     assert not any(line in lines for line in dropped)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "with-fallbacks"])
+@pytest.mark.parametrize("quotation, line", [
+    ("<q>we will rebuild the harbour</q>", "The mayor said \u201cwe will rebuild the harbour\u201d and left."),
+    ("<q>we will <b>rebuild</b> the harbour</q>", "The mayor said \u201cwe will rebuild the harbour\u201d and left."),
+    ("<q><a href='/plan'>the plan</a> stands</q>", "The mayor said \u201cthe plan stands\u201d and left."),
+    # marks the page sets itself, around the quotation or inside it: not twice
+    ("\u201e<q>wir bauen den Hafen neu</q>\u201c", "The mayor said \u201ewir bauen den Hafen neu\u201c and left."),
+    ('"<q>the plan stands</q>"', 'The mayor said "the plan stands" and left.'),
+    ("<q>\u00ab le plan tient \u00bb</q>", "The mayor said \u00ab le plan tient \u00bb and left."),
+])
+def test_an_inline_quotation_stays_in_its_sentence(quotation, line, fast):
+    tree = document_fromstring(f"<html><body><article><p>{PROSE}</p><p>The mayor said {quotation} and left.</p>"
+                               f"<p>{AFTER}</p></article></body></html>")
+    assert extract_body(tree, None, fast=fast).split("\n")[1] == line
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Er sagte \u201ewir bauen neu\u201c und ging."), ("fr-FR", "Er sagte \u00abwir bauen neu\u00bb und ging."),
+    ("en-GB", "Er sagte \u201cwir bauen neu\u201d und ging."), (None, "Er sagte \u201cwir bauen neu\u201d und ging."),
+])
+def test_quotation_marks_are_the_pages_languages(lang, line):
+    attr = f" lang='{lang}'" if lang else ""
+    tree = document_fromstring(f"<html{attr}><body><article><p>{PROSE}</p><p>Er sagte <q>wir bauen neu</q> und ging.</p>"
+                               f"<p>{AFTER}</p></article></body></html>")
+    assert extract_body(tree, None).split("\n")[1] == line
+    segment = segment_document(tree.find(".//article"))   # one post of several, in a document of its own
+    assert extract_body(segment, None).split("\n")[1] == line
