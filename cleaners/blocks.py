@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,7 +87,10 @@ def collapse_space(text: str) -> str:
 INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
-def without_invisible(text: str) -> str:
+def as_read(text: str) -> str:
+    """The text as a reader has it: in Unicode's composed form (NFC: "é" one character, whichever way the page
+    wrote it; trafilatura's own extract() returns it so) and without the characters a browser never shows."""
+    text = unicodedata.normalize("NFC", text)   # a quick check in C first: most texts come back as they are
     # most texts have none: four substring scans in C cost less than one pass of the pattern
     if "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text:
         return INVISIBLE_CHARS.sub("", text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import rules
-from .blocks import alternation, phrase_key, without_invisible
+from .blocks import alternation, as_read, phrase_key
 from .prune import RELATED_OPENINGS
 from .records import Removal
 
@@ -190,10 +190,11 @@ def _drop_duplicates(lines: list[str], removals: list[Removal]) -> list[str]:
 def clean_paragraphs(text: str, titles: list[str], authors: list[str], topics: list[str],
                      removals: list[Removal]) -> list[str]:
     """titles: the article's title and the page's own headline, if they differ."""
-    title_keys = {phrase_key(without_invisible(t)) for t in titles if t} - {""}
-    topic_keys = {phrase_key(t) for t in topics}
+    title_keys = {phrase_key(as_read(t)) for t in titles if t} - {""}
+    topic_keys = {phrase_key(as_read(t)) for t in topics}
+    authors = [as_read(a) for a in authors]   # compared with lines read alike
     kept: list[str] = []
-    for line in without_invisible(text).splitlines():
+    for line in as_read(text).splitlines():
         line = " ".join(line.split())
         reason = _line_reason(line, title_keys, authors, topic_keys, len(kept))
         if reason is None:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from .blocks import LONG_PARAGRAPH, measure, without_invisible, word_key
+from .blocks import LONG_PARAGRAPH, as_read, measure, word_key
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .decode import decode_html
@@ -219,15 +219,16 @@ def _article(page: RawPage, meta: PageMeta, text: str, index: int) -> Article:
         domain = urlsplit(url or page.url or "").hostname
     except ValueError:
         domain = None
-    description = meta.description and without_invisible(meta.description)
+    description = meta.description and as_read(meta.description)
     opening = _opening(text)
     if description and _opening(description) == opening and not (meta.standfirst and _opening(meta.standfirst) == opening):
         description = None   # only the first paragraph again (a standfirst is the page's own summary: it stays)
     return Article(
         id=article_id(page, url, index), url=url, source=page.source,
-        source_domain=domain.removeprefix("www.") if domain else None, site_name=meta.site_name,
-        title=meta.title and without_invisible(meta.title), authors=meta.authors,
+        source_domain=domain.removeprefix("www.") if domain else None,
+        site_name=meta.site_name and as_read(meta.site_name),
+        title=meta.title and as_read(meta.title), authors=[as_read(a) for a in meta.authors],
         date_publish=meta.date_publish, date_modify=meta.date_modify,
         date_download=iso_date(page.fetched_at) if page.fetched_at else None, language=meta.language,
-        description=description, text=text, topics=meta.topics, image_url=meta.image_url,
+        description=description, text=text, topics=[as_read(t) for t in meta.topics], image_url=meta.image_url,
         word_count=len(CJK_OR_WORD.findall(text)), content_hash=content_hash(text), page_articles=1, page_index=0)

@@ -8,6 +8,7 @@ from lxml.html import document_fromstring, fromstring
 
 from cleaners.blocks import measure
 from cleaners.extract import extract_body, segment_document
+from cleaners.blocks import as_read
 from cleaners.faithful_text import first_number, numbered, numbered_items
 from cleaners.recover import recover_dropped
 
@@ -122,3 +123,28 @@ def test_quotation_marks_are_the_pages_languages(lang, line):
     assert extract_body(tree, None).split("\n")[1] == line
     segment = segment_document(tree.find(".//article"))   # one post of several, in a document of its own
     assert extract_body(segment, None).split("\n")[1] == line
+
+
+@pytest.mark.parametrize("written, read", [
+    ("Cafe\u0301 au lait", "Caf\u00e9 au lait"),               # e + combining acute: one "é"
+    ("Caf\u00e9 au lait", "Caf\u00e9 au lait"),                # composed already
+    ("sa\u0323\u0302y", "s\u1eady"),                          # Vietnamese: a with dot below and circumflex
+    ("\u09b8\u09be\u09dc\u09c7", "\u09b8\u09be\u09a1\u09bc\u09c7"),   # Bengali RRA: its canonical form is DDA + nukta
+    ("Deutsch\u00adland\u200b", "Deutschland"),                # soft hyphen, zero-width space
+    ("\ufeffIntro", "Intro"),
+])
+def test_text_is_kept_as_a_reader_has_it(written, read):
+    assert as_read(written) == read
+
+
+def test_title_authors_and_text_are_read_alike():
+    """A search for "Café" or "Renée" finds the record whichever way the page composed its letters."""
+    from cleaners.pipeline import clean_page
+    from cleaners.records import RawPage
+    body = (f"<html><head><title>Le cafe\u0301 du port</title><meta name='author' content='Rene\u0301e Marchal'></head>"
+            f"<body><article><h1>Le cafe\u0301 du port</h1><p>{PROSE} Le cafe\u0301 ferme a\u0300 minuit.</p>"
+            f"<p>{AFTER}</p></article></body></html>").encode()
+    article = clean_page(RawPage(body=body, source="inline.html")).articles[0]
+    assert article.title == "Le caf\u00e9 du port"
+    assert article.authors == ["Ren\u00e9e Marchal"]
+    assert "Le caf\u00e9 ferme \u00e0 minuit." in article.text
