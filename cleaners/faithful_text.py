@@ -30,14 +30,37 @@ def first_number(start: str | None, count: int, counting_down: bool) -> int:
         return count if counting_down else 1
 
 
-def numbered(number: int, text: str) -> str:
+ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+         (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+LIST_TYPES = {"1", "a", "A", "i", "I"}   # <ol type>: decimal, letters, roman numerals
+
+
+def counter(number: int, kind: str = "1") -> str:
+    """How a browser writes an item's number in a list of this type (decimal where a type has no
+    such number: below 1, or a roman numeral past 3999)."""
+    if kind in ("a", "A") and number >= 1:
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in ("i", "I") and 1 <= number <= 3999:
+        roman = ""
+        for value, digits in ROMAN:
+            while number >= value:
+                roman, number = roman + digits, number - value
+        return roman.upper() if kind == "I" else roman
+    return str(number)
+
+
+def numbered(number: int, text: str, kind: str = "1") -> str:
     """The marker before an item of this text: its number, unless the item writes it already, alone in a
     box or before a stop ("1." "1)" "1:"): a list whose style hides the browser's numbers and sets its own."""
     head = text.strip()[:12]
-    digits = str(number)
-    if head.startswith(digits) and head[len(digits):len(digits) + 1] in ("", ".", ")", ":"):
+    label = counter(number, kind)
+    if head.startswith(label) and head[len(label):len(label) + 1] in ("", ".", ")", ":"):
         return ""
-    return f"{number}. "
+    return f"{label}. "
 
 
 def first_text(item) -> str:
@@ -49,18 +72,21 @@ def numbered_items(ol: HtmlElement, items: list[tuple[HtmlElement, str]]) -> lis
     """An <ol>'s items (each <li> with its text) as lines, each after its number."""
     step = -1 if "reversed" in ol.attrib else 1
     first = first_number(ol.get("start"), len(items), step < 0)
-    return [numbered(first + step * i, first_text(li)) + text for i, (li, text) in enumerate(items)]
+    kind = ol.get("type") if ol.get("type") in LIST_TYPES else "1"
+    return [numbered(first + step * i, first_text(li), kind) + text for i, (li, text) in enumerate(items)]
 
 
 def _convert_list(elem) -> None:
-    """trafilatura's conversion of <ol> to <list rend="ol">, the start and direction kept in the rend
+    """trafilatura's conversion of <ol> to <list rend="ol">, the start, direction and type kept in the rend
     (the one attribute trafilatura carries over to the list it extracts)."""
-    start, counting_down = elem.get("start"), "reversed" in elem.attrib
+    start, counting_down, kind = elem.get("start"), "reversed" in elem.attrib, elem.get("type")
     original_convert_list(elem)
     if counting_down:
         elem.set("rend", f"{ORDERED} reversed")
     if start is not None:
         elem.set("rend", f"{elem.get('rend')} start={''.join(start.split())}")
+    if kind in LIST_TYPES and kind != "1":
+        elem.set("rend", f"{elem.get('rend')} type={kind}")
 
 
 def _list_marker(item, include_formatting: bool = True) -> str:
@@ -71,12 +97,13 @@ def _list_marker(item, include_formatting: bool = True) -> str:
         return plain
     index = sum(1 for _ in item.itersiblings("item", preceding=True))
     start = next((w.removeprefix("start=") for w in words if w.startswith("start=")), None)
+    kind = next((w.removeprefix("type=") for w in words if w.startswith("type=")), "1")
     if "reversed" in words:
         count = index + 1 + sum(1 for _ in item.itersiblings("item"))
         number = first_number(start, count, True) - index
     else:
         number = first_number(start, 0, False) + index
-    return plain[:-2] + numbered(number, first_text(item))
+    return plain[:-2] + numbered(number, first_text(item), kind)
 
 
 QUOTATION = "q"

@@ -9,7 +9,7 @@ from lxml.html import document_fromstring, fromstring
 from cleaners.blocks import measure
 from cleaners.extract import extract_body, segment_document
 from cleaners.blocks import as_read
-from cleaners.faithful_text import first_number, numbered, numbered_items
+from cleaners.faithful_text import counter, first_number, numbered, numbered_items
 from cleaners.recover import recover_dropped
 
 PROSE = "The seasoning of a pan is a thin layer of polymerised oil that protects the metal from rust. " * 3
@@ -35,6 +35,10 @@ def items_html(tag: str, attrs: str = "", items=ITEMS) -> str:
     (items_html("ol", " reversed"), [f"{n}. {i}" for n, i in zip((3, 2, 1), ITEMS)]),
     (items_html("ol", ' reversed start="10"'), [f"{n}. {i}" for n, i in zip((10, 9, 8), ITEMS)]),
     (items_html("ol", ' start="first"'), [f"{n}. {i}" for n, i in zip((1, 2, 3), ITEMS)]),   # not a number
+    # letters and roman numerals, as the list's type says
+    (items_html("ol", ' type="a"'), [f"{n}. {i}" for n, i in zip("abc", ITEMS)]),
+    (items_html("ol", ' type="I" start="3"'), [f"{n}. {i}" for n, i in zip(("III", "IV", "V"), ITEMS)]),
+    (items_html("ol", ' type="disc"'), [f"{n}. {i}" for n, i in zip((1, 2, 3), ITEMS)]),   # no list type
     # the page writes the numbers itself (its style hides the browser's): not twice
     ("<ol>" + "".join(f"<li><span class='num'>{n}</span><p>{i}</p></li>" for n, i in enumerate(ITEMS, 1)) + "</ol>",
      [f"{n} {i}" for n, i in enumerate(ITEMS, 1)]),
@@ -70,6 +74,14 @@ def test_first_number(start, count, counting_down, first):
 ])
 def test_a_number_the_item_writes_itself_is_not_doubled(number, text, marker):
     assert numbered(number, text) == marker
+
+
+@pytest.mark.parametrize("number, kind, label", [
+    (1, "a", "a"), (26, "a", "z"), (27, "a", "aa"), (28, "A", "AB"), (0, "a", "0"),
+    (4, "i", "iv"), (1994, "I", "MCMXCIV"), (4000, "i", "4000"), (-1, "I", "-1"), (7, "1", "7"),
+])
+def test_counters_are_written_as_a_browser_writes_them(number, kind, label):
+    assert counter(number, kind) == label
 
 
 def test_a_recovered_ordered_list_keeps_its_numbers():
