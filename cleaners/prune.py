@@ -45,6 +45,7 @@ LABELS_AS_HEADINGS = {"continue-reading": "related-heading"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # in a table cell a word like "Category" or "Topics" is a column's name, not a widget's; "Email" or "Print" a row's
 NOT_IN_CELLS = {"tag-list", "social"}
+FOOTNOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[*\u2020\u2021\u00a7])\]?")   # 1, [12], *, †, ‡, §
 CELLS = {"td", "th"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td",
@@ -261,7 +262,16 @@ class Pruner:
                 self.remove(el, reason)
         self._remove_unclosed_navigation()
         self._remove_link_lists()
+        self._remove_footnote_markers()
         return self.removals
+
+    def _remove_footnote_markers(self) -> None:
+        """A footnote's reference mark, a number in <sup> linking to the note on the page: in plain text it
+        sticks to the word before it ("periodontal disease.1", "anyway1"). The note itself stays."""
+        markers = [sup for sup in self.root.iter("sup") if FOOTNOTE_MARK.fullmatch(sup.text_content().strip())
+                   and any((a.get("href") or "").startswith("#") for a in sup.iter("a"))]
+        for sup in markers:
+            self.remove(sup, "footnote-marker")
 
     def _remove_unclosed_navigation(self) -> None:
         """A <nav> left unclosed holds the rest of the page, the article too: the parser nests everything after

@@ -656,3 +656,24 @@ def test_a_box_trafilatura_misreads_keeps_its_prose(box_class, inner, kept):
     if kept:
         assert all(para in text for para in re.findall(r"<p>(.*?)</p>", inner))
         assert all(cell in text for cell in re.findall(r"<td>(.*?)</td>", inner))
+
+
+@pytest.mark.parametrize("paragraph, text, removed", [
+    # a footnote's mark links to its note on the page: it goes, the sentence stays whole
+    ("<p>The board approved the timetable in March.<sup><a href='#fn1'>1</a></sup> Fares stay as they are.</p>",
+     "The board approved the timetable in March. Fares stay as they are.", True),
+    ("<p>The crossing takes forty minutes<sup class='reference'><a href='#cite_note-2'>[2]</a></sup> in calm seas.</p>",
+     "The crossing takes forty minutes in calm seas.", True),
+    ("<p>Night sailings were dropped in 2019.<sup id='r3'><a href='#n3'>\u2020</a></sup> They return in May.</p>",
+     "Night sailings were dropped in 2019. They return in May.", True),
+    # a superscript that is no mark of a note on this page stays: an exponent, a link elsewhere, a word
+    ("<p>The harbour basin holds 12,000 m<sup>3</sup> of water at high tide.</p>",
+     "The harbour basin holds 12,000 m3 of water at high tide.", False),
+    ("<p>Tickets are sold by FerryPass<sup><a href='/trademarks'>TM</a></sup> at both ports.</p>",
+     "Tickets are sold by FerryPassTM at both ports.", False),
+    ("<p>The 1<sup>st</sup> sailing leaves at six.</p>", "The 1st sailing leaves at six.", False),
+])
+def test_footnote_marks_go_and_other_superscripts_stay(paragraph, text, removed):
+    result = clean_page(RawPage(body=page(paragraph), source="inline.html"))
+    assert text in result.articles[0].text
+    assert ("footnote-marker" in [r.reason for r in result.removals]) == removed
