@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 
+from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 
@@ -154,29 +155,46 @@ def keep_prose_boxes(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
     """trafilatura drops a box whose class holds one of its boilerplate words anywhere, even inside another
     word: "embed" in a Webflow "w-embed" box that holds the article's tables (and, when its HTML leaves a
     tag open, the rest of the article), "bar" in a Statamic "bard" text block. A box in or around the main
-    block that holds the article's text loses such words (any with "embed", and rules.CONTENT_BOX_WORDS), so
-    the extractor reads it; its other names stay (trafilatura finds the body by names such as
-    "entry-content"). The article's text: long, link-poor paragraphs, two of them, or in an "embed" box one,
-    or a table of several rows. A tweet or a video player holds neither, and a comments box keeps its name.
+    block that holds the article's text (and then an "embed" box elsewhere that holds a table) loses such words
+    (any with "embed", and rules.CONTENT_BOX_WORDS), so the extractor reads it; its other names stay
+    (trafilatura finds the body by names such as "entry-content"). The article's text: long, link-poor
+    paragraphs, two of them, or in an "embed" box one, or a table of several rows. A tweet or a video player
+    holds neither, and a comments box keeps its name.
     Returns what changed, for scrape explain."""
     kept = []
-    for box in [*main.iterancestors(), *main.iter()]:   # the main block may itself sit inside such a box
-        words = (box.get("class") or "").split() if isinstance(box.tag, str) else []
-        misread = [w for w in words if "embed" in w.lower() or w.lower() in CONTENT_BOX_WORDS]
-        if not misread or not dropped_for_its_name(box):
-            continue
-        box_stats = stats.get(box)
-        if box_stats is None or link_density(box_stats) > PROSE_BOX_MAX_LINK_DENSITY:
-            continue
-        embed = all("embed" in w.lower() for w in misread)
-        holds = (f"{box_stats.paragraphs} paragraphs of prose"
-                 if box_stats.paragraphs >= (1 if embed else PROSE_BOX_PARAGRAPHS) else
-                 "a table" if embed and _table_rows(box) >= TABLE_ROWS else None)
-        if holds is None:
-            continue
-        box.set("class", " ".join(w for w in words if w not in misread))
-        kept.append(f"kept <{box.tag}> named {' '.join(misread)!r}, which trafilatura drops: it holds {holds}")
+    near = [*main.iterancestors(), *main.iter()]   # the main block may itself sit inside such a box
+    for box in near:
+        holds = _content_box(box, stats, prose=True)
+        if holds:
+            kept.append(holds)
+    if kept:   # a page built of such boxes (Webflow: its text in one "w-embed", each table in another)
+        near_set = set(near)
+        kept += filter(None, (_content_box(box, stats, prose=False)
+                              for box in EMBED_BOXES(main) if box not in near_set))
     return kept
+
+
+def _content_box(box: HtmlElement, stats: dict[HtmlElement, BlockStats], prose: bool) -> str | None:
+    """Unnames the box if it is one trafilatura misreads that holds the article's prose (when asked) or a
+    table; returns what was kept, or None."""
+    words = (box.get("class") or "").split() if isinstance(box.tag, str) else []
+    misread = [w for w in words if "embed" in w.lower() or w.lower() in CONTENT_BOX_WORDS]
+    if not misread or not dropped_for_its_name(box):
+        return None
+    box_stats = stats.get(box)
+    if box_stats is None or link_density(box_stats) > PROSE_BOX_MAX_LINK_DENSITY:
+        return None
+    embed = all("embed" in w.lower() for w in misread)
+    holds = (f"{box_stats.paragraphs} paragraphs of prose"
+             if prose and box_stats.paragraphs >= (1 if embed else PROSE_BOX_PARAGRAPHS) else
+             "a table" if embed and _table_rows(box) >= TABLE_ROWS else None)
+    if holds is None:
+        return None
+    box.set("class", " ".join(w for w in words if w not in misread))
+    return f"kept <{box.tag}> named {' '.join(misread)!r}, which trafilatura drops: it holds {holds}"
+
+
+EMBED_BOXES = etree.XPath("/descendant::*[contains(@class, 'embed') or contains(@class, 'Embed')]")
 
 
 def _table_rows(box: HtmlElement) -> int:

@@ -658,6 +658,23 @@ def test_a_box_trafilatura_misreads_keeps_its_prose(box_class, inner, kept):
         assert all(cell in text for cell in re.findall(r"<td>(.*?)</td>", inner))
 
 
+@pytest.mark.parametrize("beside, kept", [
+    # the article's text in one Webflow box, its table in the next: the table is read too
+    ("<table><tr><th>Crossing</th><th>Fare</th></tr><tr><td>Northern islands</td><td>$4</td></tr>"
+     "<tr><td>Southern islands</td><td>$4.50</td></tr></table>", True),
+    # beside the main block only a table counts: a lone paragraph there (a player's caption) stays out
+    (f"<p>{BOX_PROSE[1]}</p>", False),
+])
+def test_an_embed_box_beside_the_article_gives_back_its_table(beside, kept):
+    article = "".join(f"<p>{p}</p>" for p in (*PROSE, BOX_PROSE[0]))
+    body = (f"<html><head><title>Ferry timetable approved</title></head><body><div class='rich-text'>"
+            f"<h1>Ferry timetable approved</h1><div class='w-embed'>{article}</div>"
+            f"<div class='w-embed'>{beside}</div></div></body></html>").encode()
+    result = clean_page(RawPage(body=body, source="box.html"))
+    assert ("Northern islands" in result.articles[0].text) is kept
+    assert any("it holds a table" in r for r in result.repairs) is kept
+
+
 @pytest.mark.parametrize("paragraph, text, removed", [
     # a footnote's mark links to its note on the page: it goes, the sentence stays whole
     ("<p>The board approved the timetable in March.<sup><a href='#fn1'>1</a></sup> Fares stay as they are.</p>",
