@@ -1,10 +1,11 @@
 """What trafilatura's plain text leaves out that a reader of the page sees; faithful_text() puts it back.
 
 - Ordered lists keep their numbers ("1. Preheat the oven"): trafilatura writes "- " before every list item
-  in plain text (it numbers an <ol>'s items in Markdown only) and drops the list's start and reversed
-  attributes on the way. Here they are numbered as a browser does, from the start, down in a reversed list.
-- An inline quotation (<q>) stays in its sentence, between the quotation marks a browser draws: trafilatura
-  makes it a block of its own, which breaks the sentence into two paragraphs around it.
+  in plain text (it numbers an <ol>'s items in Markdown only) and drops the list's start, reversed
+  and type attributes on the way. Here they are numbered as a browser does: from the start, down in a
+  reversed list, in letters or roman numerals as the type says.
+- An inline quotation (<q>) stays in its sentence, between the quotation marks a browser draws for the
+  page's language: trafilatura makes it a block of its own, which breaks the sentence in three paragraphs.
 - A table cell that reads "LinkedIn", "Google" or "Email" stays: trafilatura drops every element whose
   text is only such a name (a share button's label), which empties the rows of a comparison table.
 Only the cleaner's own extractions run inside faithful_text(): trafilatura used elsewhere in the process
@@ -16,6 +17,8 @@ from contextlib import contextmanager
 from lxml.html import HtmlElement
 from trafilatura import htmlprocessing
 from trafilatura import xml as trafilatura_xml
+
+from . import rules
 
 ORDERED = "ol"
 original_convert_list = htmlprocessing.CONVERSIONS[ORDERED]
@@ -108,16 +111,6 @@ def _list_marker(item, include_formatting: bool = True) -> str:
 
 QUOTATION = "q"
 original_convert_quotation = htmlprocessing.CONVERSIONS[QUOTATION]
-DEFAULT_MARKS = ("\u201c", "\u201d")   # the marks a browser draws around <q> in English, and by default
-MARKS_BY_LANGUAGE = {   # the page's language (its primary subtag) -> the marks a browser draws in it
-    **dict.fromkeys(("de", "cs", "sk", "sl", "lt", "et", "bg", "is"), ("\u201e", "\u201c")),
-    **dict.fromkeys(("pl", "hu", "ro", "hr"), ("\u201e", "\u201d")),
-    **dict.fromkeys(("fr", "es", "it", "pt", "ru", "uk", "el", "nb", "no"), ("\u00ab", "\u00bb")),
-    **dict.fromkeys(("sv", "fi"), ("\u201d", "\u201d")),
-    "ja": ("\u300c", "\u300d"),
-}
-
-
 QUOTE_CHARS = set("\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f")
 
 
@@ -137,8 +130,9 @@ def _inline_quotation(elem) -> None:
 
 
 def quotation_marks(elem) -> tuple[str, str]:
+    """The marks a browser draws around a <q> in the language of the page (its nearest lang attribute)."""
     lang = next((a.get("lang") for a in elem.iterancestors() if a.get("lang")), None) or ""
-    return MARKS_BY_LANGUAGE.get(lang.split("-")[0].strip().lower(), DEFAULT_MARKS)
+    return rules.QUOTATION_MARKS.get(lang.split("-")[0].strip().lower(), rules.QUOTATION_MARKS[""])
 
 
 original_textfilter = htmlprocessing.textfilter

@@ -232,6 +232,17 @@ NEWSLETTER_SIGN_OFF = ["your inbox", "in deinen posteingang", "in ihren posteing
 # not among them: trafilatura reads those well, and without their names it took the wrong container.
 CONTENT_BOX_WORDS = ["bard", "hs_cos_wrapper_widget", "hs_cos_wrapper_meta_field", "widget-span", "widget-type-cell"]
 
+# The quotation marks a browser draws around an inline quotation (<q>), by the page's language (the primary
+# subtag of its lang attribute); "" for any other language (cleaners/faithful_text.py).
+QUOTATION_MARKS = {
+    "": ("\u201c", "\u201d"),
+    **dict.fromkeys(("de", "cs", "sk", "sl", "lt", "et", "bg", "is"), ("\u201e", "\u201c")),
+    **dict.fromkeys(("pl", "hu", "ro", "hr"), ("\u201e", "\u201d")),
+    **dict.fromkeys(("fr", "es", "it", "pt", "ru", "uk", "el", "nb", "no"), ("\u00ab", "\u00bb")),
+    **dict.fromkeys(("sv", "fi"), ("\u201d", "\u201d")),
+    "ja": ("\u300c", "\u300d"),
+}
+
 # A recipe's ingredients heading: where ingredients taken from the page's JSON-LD go (cleaners/recipe.py).
 INGREDIENT_HEADINGS = ["ingredients", "ingredient list", "what you need", "you will need", "zutaten",
                        "ingrédients", "ingredientes", "ingredienti", "składniki", "ingrediënten", "ингредиенты",
