@@ -10,7 +10,7 @@ from trafilatura import bare_extraction
 
 from . import rules, trafilatura_patch
 from .blocks import BlockStats, link_density, visible_text
-from .faithful_text import faithful_text
+from .faithful_text import ItemMarkers, faithful_text
 from .trafilatura_patch import FastPass, fast_pass
 from .trafilatura_selectors import dropped_for_its_name
 
@@ -48,7 +48,8 @@ BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"
 def split_on_blocks(text: str, tree: HtmlElement) -> str:
     """Put back the block breaks that trafilatura's baseline extractor (or a JSON-LD articleBody) leaves out:
     each innermost block of the tree whose text stands in the wall in page order starts a new line (a
-    table's row, not each cell). The words stay exactly as extracted; only line breaks are added."""
+    table's row, not each cell), a list item's after its marker ("- ", or its number in an ordered list, as
+    the main extractor writes them). The words stay as extracted; only line breaks and markers are added."""
     if "\n" in text or len(text) < WALL_CHARS:
         return text
     return _split_wall(text, _innermost_blocks(tree))
@@ -82,6 +83,8 @@ def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
     compact_at = [i for i, ch in enumerate(text) if not ch.isspace()]
     compact = "".join(text[i] for i in compact_at)
     cuts, cursor = set(), 0
+    markers: dict[int, str] = {}   # where a list item's line starts -> its marker
+    item_marker = ItemMarkers()
     for el in blocks:
         piece = "".join(el.text_content().split())
         if len(piece) < 2:
@@ -91,12 +94,14 @@ def _split_wall(text: str, blocks: list[HtmlElement]) -> str:
         if at == -1:
             continue
         cuts.add(compact_at[at])
+        if el.tag == "li":
+            markers[compact_at[at]] = item_marker(el)
         cursor = at + len(piece)
         if cursor < len(compact_at):
             cuts.add(compact_at[cursor])
     bounds = sorted(cuts | {0, len(text)})
-    lines = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
-    return "\n".join(line for line in lines if line)
+    lines = ((a, text[a:b].strip()) for a, b in zip(bounds, bounds[1:]))
+    return "\n".join(markers.get(a, "") + line for a, line in lines if line)
 
 
 BOX_TAGS = ("div", "section", "figure", "aside", "header")

@@ -73,10 +73,32 @@ def first_text(item) -> str:
 
 def numbered_items(ol: HtmlElement, items: list[tuple[HtmlElement, str]]) -> list[str]:
     """An <ol>'s items (each <li> with its text) as lines, each after its number."""
+    return [ordered_marker(ol, i, len(items), first_text(li)) + text for i, (li, text) in enumerate(items)]
+
+
+def ordered_marker(ol: HtmlElement, index: int, count: int, text: str) -> str:
+    """The marker of the item at this index of an <ol> of count items, as numbered() writes it."""
     step = -1 if "reversed" in ol.attrib else 1
-    first = first_number(ol.get("start"), len(items), step < 0)
+    first = first_number(ol.get("start"), count, step < 0)
     kind = ol.get("type") if ol.get("type") in LIST_TYPES else "1"
-    return [numbered(first + step * i, first_text(li), kind) + text for i, (li, text) in enumerate(items)]
+    return numbered(first + step * index, text, kind)
+
+
+class ItemMarkers:
+    """The markers of list items met in page order, for text that lost them (trafilatura's baseline): "- " in
+    a bulleted list, the number in an ordered one (each list's items counted once)."""
+
+    def __init__(self) -> None:
+        self.positions: dict[HtmlElement, dict[HtmlElement, int]] = {}
+
+    def __call__(self, li: HtmlElement) -> str:
+        ol = li.getparent()
+        if ol is None or ol.tag != ORDERED:
+            return "- "
+        order = self.positions.get(ol)
+        if order is None:
+            order = self.positions[ol] = {item: i for i, item in enumerate(ol.iterchildren("li"))}
+        return ordered_marker(ol, order[li], len(order), first_text(li))
 
 
 def _convert_list(elem) -> None:

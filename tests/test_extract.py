@@ -28,8 +28,8 @@ WALL = " ".join(["Ferry timetable agreed", *PARAS, "Monday early sailing", "Frid
 def test_wall_is_split_where_the_page_has_blocks():
     assert len(WALL) >= WALL_CHARS and "\n" not in WALL
     lines = split_on_blocks(WALL, fromstring(PAGE)).split("\n")
-    assert lines == ["Ferry timetable agreed", *[p.strip() for p in PARAS], "Monday early sailing",
-                     "Friday late sailing"]
+    assert lines == ["Ferry timetable agreed", *[p.strip() for p in PARAS], "- Monday early sailing",
+                     "- Friday late sailing"]   # a list item after its marker, as the main extractor writes it
 
 
 @pytest.mark.parametrize("text", [
@@ -65,8 +65,23 @@ def test_words_are_never_changed_and_text_not_in_the_tree_stays():
     # the extractor spaced the inline <b> differently and added a line the tree does not have
     wall = WALL.replace("Monday early", "Monday  early") + " A line only the extractor had, from JSON-LD."
     out = split_on_blocks(wall, fromstring(PAGE))
-    assert out.split() == wall.split()
+    assert [word for word in out.split() if word != "-"] == wall.split()   # list markers added, no word changed
     assert out.endswith("Friday late sailing\nA line only the extractor had, from JSON-LD.")
+
+
+@pytest.mark.parametrize("attrs, items, lines", [
+    ("", ["Monday early sailing", "Friday late sailing"], ["1. Monday early sailing", "2. Friday late sailing"]),
+    (" start='3'", ["Monday early sailing", "Friday late sailing"], ["3. Monday early sailing", "4. Friday late sailing"]),
+    # the page numbers its items itself: not twice
+    ("", ["1) Monday early sailing", "2) Friday late sailing"], ["1) Monday early sailing", "2) Friday late sailing"]),
+])
+def test_a_walls_ordered_list_gets_its_numbers_back(attrs, items, lines):
+    prose = (SENTENCE * 2).strip()
+    page = fromstring(f"<html><body><h1>Ferry timetable agreed</h1><p>{prose}</p><p>{prose}</p>"
+                      f"<ol{attrs}>" + "".join(f"<li>{i}</li>" for i in items) + "</ol></body></html>")
+    wall = " ".join(["Ferry timetable agreed", prose, prose, *items])
+    assert len(wall) >= WALL_CHARS
+    assert split_on_blocks(wall, page).split("\n")[-2:] == lines
 
 
 def _article_page(paragraphs: int) -> bytes:
