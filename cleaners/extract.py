@@ -55,6 +55,34 @@ def split_on_blocks(text: str, tree: HtmlElement) -> str:
     return _split_wall(text, _innermost_blocks(tree))
 
 
+MARKED = re.compile(r"\s*(?:- |\d+\. |[a-zA-Z]{1,4}\. )")   # a line that starts with a list marker
+
+
+def with_list_markers(text: str, tree: HtmlElement) -> str:
+    """Put back the markers of list items that trafilatura wrote as plain lines (its wild-text pass takes an
+    item's paragraphs as paragraphs; its fallback extractors write no markers): a line that is the whole text
+    of a list item of the tree gets "- ", or its number in an ordered list, as the main extractor writes them.
+    No word changes."""
+    items = list(tree.iter("li"))
+    lines = text.split("\n")
+    if len(items) <= sum(1 for line in lines if MARKED.match(line)):
+        return text   # as many marked lines as items (most pages): none to look for
+    by_text: dict[str, list[HtmlElement]] = {}
+    for li in items:
+        if next(li.iterdescendants("li", "ul", "ol", "table"), None) is not None:
+            continue   # an item holding a list stays as it is
+        words = "".join(li.text_content().split())
+        links = sum(len("".join(a.text_content().split())) for a in li.iter("a"))
+        if 2 * links < len(words):   # a link (a table of contents' entry) reads like the heading it points to
+            by_text.setdefault(words, []).append(li)
+    item_marker = ItemMarkers()
+    for i, line in enumerate(lines):
+        found = by_text.get("".join(line.split())) if line.strip() and not MARKED.match(line) else None
+        if found:
+            lines[i] = item_marker(found.pop(0)) + line.strip()
+    return "\n".join(lines)
+
+
 def _innermost_blocks(tree: HtmlElement) -> list[HtmlElement]:
     """The blocks holding no other block, in page order; a table cell stands for its row (once)."""
     blocks = list(tree.iter(BLOCK_TAGS))

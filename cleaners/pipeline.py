@@ -18,7 +18,7 @@ from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .decode import decode_html
 from .extract import (FastPass, extract_body, keep_prose_boxes, keep_quotations, keep_text_after_boxes,
-                      segment_document, split_on_blocks)
+                      segment_document, split_on_blocks, with_list_markers)
 from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -140,6 +140,8 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         if doc is tree:
             body_text, took = with_ingredients(body_text, meta.recipe_ingredients, meta.recipe_steps)
             result.repairs += [took] if took else []
+            if main is not None:   # the list items trafilatura took as plain paragraphs (its wild-text pass, fallbacks)
+                body_text = with_list_markers(body_text, main)
             body_text = with_lead(recover_dropped(body_text, main, stats), meta.lead)
         titles = [seg_meta.title, meta.headline if doc is tree else None]
         paragraphs = clean_paragraphs(body_text, titles, seg_meta.authors, seg_meta.topics, removals)

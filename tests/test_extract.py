@@ -8,7 +8,7 @@ import pytest
 from lxml.html import fromstring
 
 import cleaners.pipeline as pipeline
-from cleaners.extract import WALL_CHARS, split_on_blocks
+from cleaners.extract import WALL_CHARS, split_on_blocks, with_list_markers
 from cleaners.pipeline import _with_missed_opening, clean_page
 from cleaners.records import RawPage
 
@@ -277,3 +277,22 @@ def test_text_after_a_box_of_blocks_is_kept(box, run_on, kept):
     if kept:
         text = clean_page(RawPage(body=html.encode(), source="page.html")).articles[0].text
         assert LEAD in text and "Line 4:" in text
+
+
+@pytest.mark.parametrize("html, text, marked", [
+    # items trafilatura wrote as plain lines (its wild-text pass took their paragraphs) get their markers
+    ("<p>Intro.</p><ul><li><p>Monday early sailing</p></li><li><p>Friday late sailing</p></li></ul>",
+     "Intro.\nMonday early sailing\nFriday late sailing", "Intro.\n- Monday early sailing\n- Friday late sailing"),
+    ("<ol start='2'><li><p><b>Useful:</b> it runs on time</p></li><li><p><b>Usable:</b> it is cheap</p></li></ol>",
+     "Useful: it runs on time\nUsable: it is cheap", "2. Useful: it runs on time\n3. Usable: it is cheap"),
+    # a table of contents' links read like the headings they point to: the headings stay headings
+    ("<ul><li><a href='#fares'>New fares</a></li><li><a href='#times'>New times</a></li></ul><h2 id='fares'>New fares</h2>"
+     "<h2 id='times'>New times</h2>", "New fares\nNew times", "New fares\nNew times"),
+    # lines marked already, and an item holding a list (its items carry the markers), stay as they are
+    ("<ul><li>Monday early sailing</li><li>Friday late sailing</li></ul>",
+     "- Monday early sailing\n- Friday late sailing", "- Monday early sailing\n- Friday late sailing"),
+    ("<ul><li>Sailings<ul><li>Monday</li><li>Friday</li></ul></li></ul><p>More.</p>",
+     "SailingsMondayFriday\nMore.", "SailingsMondayFriday\nMore."),
+])
+def test_list_items_written_as_plain_lines_get_their_markers(html, text, marked):
+    assert with_list_markers(text, fromstring(f"<div>{html}</div>")) == marked
