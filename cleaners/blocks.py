@@ -58,6 +58,14 @@ def measure(root: HtmlElement) -> dict[HtmlElement, BlockStats]:
     return stats
 
 
+TABLE_CELLS = ("td", "th")
+
+
+def within(el: HtmlElement, tags) -> bool:
+    """The element or one of its ancestors has one of these tags (a word in a table cell, say)."""
+    return el.tag in tags or any(a.tag in tags for a in el.iterancestors())
+
+
 def link_density(s: BlockStats) -> float:
     return s.link_text / s.text if s.text else 0.0
 

@@ -9,8 +9,8 @@ from lxml.html import HtmlElement, document_fromstring
 from trafilatura import bare_extraction
 
 from . import rules, trafilatura_patch
-from .blocks import BlockStats, link_density, visible_text
-from .faithful_text import ItemMarkers, faithful_text
+from .blocks import TABLE_CELLS, BlockStats, link_density, visible_text
+from .faithful_text import ItemMarkers, faithful_text, page_language
 from .trafilatura_patch import FastPass, fast_pass
 from .trafilatura_selectors import dropped_for_its_name
 
@@ -21,7 +21,7 @@ def segment_document(segment: HtmlElement) -> HtmlElement:
     """A document holding only this segment, so trafilatura cannot wander into its neighbours."""
     doc = document_fromstring("<html><body></body></html>")
     doc.find("body").append(deepcopy(segment))
-    lang = next((a.get("lang") for a in segment.iterancestors() if a.get("lang")), None)
+    lang = page_language(segment)
     if lang:   # the page's language, which sets the quotation marks drawn around a <q> (faithful_text)
         doc.set("lang", lang)
     return doc
@@ -39,7 +39,6 @@ def extract_body(tree: HtmlElement, url: str | None, fast: bool = True, memo: Fa
 
 WALL_CHARS = 300     # a line this long with no break may be trafilatura's baseline (the page's text in one line);
                      # a real single paragraph has no block inside to break at, so it stays whole
-CELL_TAGS = ("td", "th")
 SEARCH_AHEAD = 20_000  # characters past the last block found in which the next block's text is looked for
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd",
               "figcaption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "form", "table")
@@ -96,11 +95,11 @@ def _innermost_blocks(tree: HtmlElement) -> list[HtmlElement]:
     for el in blocks:
         if el in outer:
             continue
-        row = el.getparent() if el.tag in CELL_TAGS else None
+        row = el.getparent() if el.tag in TABLE_CELLS else None
         if row is not None and row.tag == "tr":
             if innermost and innermost[-1] is row:
                 continue   # the row stands already for an earlier cell of it (its cells looked at once)
-            if not any(cell in outer for cell in row.iter(*CELL_TAGS)):
+            if not any(cell in outer for cell in row.iter(*TABLE_CELLS)):
                 el = row   # a row of plain cells is one line, as trafilatura writes a table
         innermost.append(el)
     return innermost

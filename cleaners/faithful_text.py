@@ -19,6 +19,7 @@ from trafilatura import htmlprocessing
 from trafilatura import xml as trafilatura_xml
 
 from . import rules
+from .blocks import TABLE_CELLS, within
 
 ORDERED = "ol"
 original_convert_list = htmlprocessing.CONVERSIONS[ORDERED]
@@ -78,10 +79,15 @@ def numbered_items(ol: HtmlElement, items: list[tuple[HtmlElement, str]]) -> lis
 
 def ordered_marker(ol: HtmlElement, index: int, count: int, text: str) -> str:
     """The marker of the item at this index of an <ol> of count items, as numbered() writes it."""
-    step = -1 if "reversed" in ol.attrib else 1
-    first = first_number(ol.get("start"), count, step < 0)
     kind = ol.get("type") if ol.get("type") in LIST_TYPES else "1"
-    return numbered(first + step * index, text, kind)
+    return _marker(index, count, ol.get("start"), "reversed" in ol.attrib, kind, text)
+
+
+def _marker(index: int, count: int, start: str | None, counting_down: bool, kind: str, text: str) -> str:
+    """The marker of the item at this index of an ordered list of count items (only a reversed list's
+    numbers depend on the count)."""
+    first = first_number(start, count, counting_down)
+    return numbered(first - index if counting_down else first + index, text, kind)
 
 
 class ItemMarkers:
@@ -123,12 +129,9 @@ def _list_marker(item, include_formatting: bool = True) -> str:
     index = sum(1 for _ in item.itersiblings("item", preceding=True))
     start = next((w.removeprefix("start=") for w in words if w.startswith("start=")), None)
     kind = next((w.removeprefix("type=") for w in words if w.startswith("type=")), "1")
-    if "reversed" in words:
-        count = index + 1 + sum(1 for _ in item.itersiblings("item"))
-        number = first_number(start, count, True) - index
-    else:
-        number = first_number(start, 0, False) + index
-    return plain[:-2] + numbered(number, first_text(item), kind)
+    counting_down = "reversed" in words
+    count = index + 1 + sum(1 for _ in item.itersiblings("item")) if counting_down else 0
+    return plain[:-2] + _marker(index, count, start, counting_down, kind, first_text(item))
 
 
 QUOTATION = "q"
@@ -151,14 +154,19 @@ def _inline_quotation(elem) -> None:
     elem.tag = "hi"
 
 
+def page_language(el: HtmlElement) -> str | None:
+    """The language the page declares around this element: its nearest ancestor's lang attribute."""
+    return next((a.get("lang") for a in el.iterancestors() if a.get("lang")), None)
+
+
 def quotation_marks(elem) -> tuple[str, str]:
-    """The marks a browser draws around a <q> in the language of the page (its nearest lang attribute)."""
-    lang = next((a.get("lang") for a in elem.iterancestors() if a.get("lang")), None) or ""
+    """The marks a browser draws around a <q> in the language of the page."""
+    lang = page_language(elem) or ""
     return rules.QUOTATION_MARKS.get(lang.split("-")[0].strip().lower(), rules.QUOTATION_MARKS[""])
 
 
 original_textfilter = htmlprocessing.textfilter
-CELLS = {"td", "th", "cell"}   # a cell before and after trafilatura converts it
+CELLS = (*TABLE_CELLS, "cell")   # a cell before and after trafilatura converts it
 
 
 def _textfilter(elem) -> bool:
@@ -168,7 +176,7 @@ def _textfilter(elem) -> bool:
     text = elem.tail if elem.text is None else elem.text
     if not text or text.isspace():
         return True
-    return not (elem.tag in CELLS or any(a.tag in CELLS for a in elem.iterancestors()))
+    return not within(elem, CELLS)
 
 
 @contextmanager

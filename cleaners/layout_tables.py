@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .blocks import BlockStats, measure
+from .blocks import TABLE_CELLS, BlockStats, measure
 
 TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption")
 # what a cell of running text holds besides its words: it reads as one paragraph
@@ -23,7 +23,7 @@ def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, BlockStats]) ->
     column: two long paragraphs, or a thousand characters and more."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
-    for cell in table.iter("td", "th"):
+    for cell in table.iter(*TABLE_CELLS):
         s = stats.get(cell)
         if s is None:
             continue
@@ -46,7 +46,7 @@ def unlayout_tables(root: HtmlElement, stats: dict[HtmlElement, BlockStats], mai
     parts = [el for table in layout for el in table.iter(*TABLE_PARTS)
              if el is table or (el.tag != "table" and next(el.iterancestors("table"), None) is table)]
     for el in parts:
-        if el.tag not in ("td", "th"):
+        if el.tag not in TABLE_CELLS:
             el.tag = "div"
             continue
         el.set(LAYOUT_CELL, "")   # a column of the page: the pruner reads a column of links as a menu

@@ -14,7 +14,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure, visible_text
+from .blocks import (TABLE_CELLS, BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure,
+                     visible_text, within)
 from .layout_tables import LAYOUT_CELL, unlayout_tables
 from .records import Removal
 from .trafilatura_selectors import dropped_for_its_name
@@ -46,7 +47,6 @@ HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # in a table cell a word like "Category" or "Topics" is a column's name, not a widget's; "Email" or "Print" a row's
 NOT_IN_CELLS = {"tag-list", "social"}
 FOOTNOTE_MARK = re.compile(r"\[?(?:\d{1,3}|[*\u2020\u2021\u00a7])\]?")   # 1, [12], *, †, ‡, §
-CELLS = {"td", "th"}
 SMALL_BLOCKS = {"p", "div", "span", "a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "li", "strong",
                 "b", "em", "section", "header", "footer", "label", "small", "dt", "dd", "figcaption", "td",
                 "blockquote"}   # "<blockquote><b>Read more:</b> <a>headline</a></blockquote>" is a related link
@@ -345,7 +345,7 @@ class Pruner:
 
     @staticmethod
     def _column_name(el: HtmlElement, reason: str) -> bool:
-        return reason in NOT_IN_CELLS and (el.tag in CELLS or any(a.tag in CELLS for a in el.iterancestors()))
+        return reason in NOT_IN_CELLS and within(el, TABLE_CELLS)
 
     def _stands_alone(self, el: HtmlElement, s: BlockStats) -> bool:
         """A phrase names a whole block, not a word in running text: an inline element ("<a>sign in</a>" in a
