@@ -59,6 +59,10 @@ MAX_PHRASE_CHARS = 90
 # words or more, over a list of links, heads that list (alone, "more" or "related" open ordinary headings too)
 RELATED_OPENINGS = tuple(p for p in rules.PHRASES["related-heading"] if " " in p)
 PAGE_SHARE_MAX = 0.5
+# paragraphs that are each one link, one under the other after the article's prose: a related list
+LINK_RUN_MIN = 4
+LINK_LINE_TAGS = {"p", "div"}
+LINK_LINE_MAX = 160   # characters: a headline, not a paragraph that happens to be linked
 LAYOUT_CELLS = etree.XPath(f".//*[@{LAYOUT_CELL}]")   # the former cells of a layout table
 # markup that names user comments and their forms is trusted even when it holds long paragraphs
 STRONG_MARKUP = {"comments", "comment-form", "script"}
@@ -262,6 +266,7 @@ class Pruner:
                 self.remove(el, reason)
         self._remove_unclosed_navigation()
         self._remove_link_lists()
+        self._remove_trailing_link_runs()
         self._remove_footnote_markers()
         return self.removals
 
@@ -412,6 +417,81 @@ class Pruner:
             if s is not None and s.links >= 3 and link_density(s) >= 0.8 and not s.paragraphs and \
                     el not in self.protected and not self._inside_main(el) and self.may_remove(el):
                 self.remove(el, f"link-density {link_density(s):.2f}")
+
+
+    def _remove_trailing_link_runs(self) -> None:
+        """Links to other pages set as paragraphs, one under the other, after the article's last paragraph
+        of prose: a related list without the list markup ("Average costs in Boston", "... in Chicago", ...).
+        A table of contents (links to "#" anchors), a list of sources and runs with prose after them stay."""
+        if self.main is None:
+            return
+        runs: list[list[HtmlElement]] = []
+        lines: set[HtmlElement] = set()
+        for el in self.main.iter(*LINK_LINE_TAGS):
+            if el.getparent() in lines or not self._is_link_line(el):
+                continue   # (a <p> inside a link line <div> is the same line)
+            lines.add(el)
+            last = runs[-1][-1] if runs else None
+            if last is not None and _next_element(last) is el and not _text_between(last, el):
+                runs[-1].append(el)
+            else:
+                runs.append([el])
+        for run in runs:
+            if len(run) < LINK_RUN_MIN or self._prose_after(run[-1]) or not all(map(self.may_remove, run)):
+                continue
+            before = _previous_element(run[0])
+            if before is not None and before.tag in HEADING_TAGS and not (before.tail and before.tail.strip()) \
+                    and self.may_remove(before):
+                self.remove(before, "related-heading")
+            for el in run:
+                self.remove(el, "related-list")
+
+    def _is_link_line(self, el: HtmlElement) -> bool:
+        """A paragraph that is one link to another page and nothing else. A link that shows its address
+        is a source cited, not a headline offered."""
+        if el.tag not in LINK_LINE_TAGS:
+            return False
+        s = self.stats.get(el)
+        if s is None or s.links != 1 or not s.text or s.text > LINK_LINE_MAX or s.link_text + INLINE_SLACK < s.text:
+            return False
+        link = next(el.iter("a"), None)
+        return link is not None and not (link.get("href") or "").lstrip().startswith("#") \
+            and not visible_text(link).lstrip().lower().startswith(("http:", "https:", "www."))
+
+    def _prose_after(self, el: HtmlElement) -> bool:
+        """Is there a paragraph of prose after el in the article?"""
+        node = el
+        while node is not None and node is not self.main:
+            for sib in node.itersiblings():
+                s = self.stats.get(sib)
+                if s is not None and s.paragraphs:
+                    return True
+            node = node.getparent()
+        return False
+
+
+def _next_element(el: HtmlElement) -> HtmlElement | None:
+    sib = el.getnext()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getnext()
+    return sib
+
+
+def _previous_element(el: HtmlElement) -> HtmlElement | None:
+    sib = el.getprevious()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getprevious()
+    return sib
+
+
+def _text_between(a: HtmlElement, b: HtmlElement) -> bool:
+    """Running text between two sibling blocks (a's tail, or any comment's tail before b)."""
+    node = a
+    while node is not None and node is not b:
+        if node.tail and len(node.tail.strip()) > INLINE_SLACK:
+            return True
+        node = node.getnext()
+    return False
 
 
 def _links_only(s: BlockStats) -> bool:

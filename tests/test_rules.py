@@ -694,3 +694,30 @@ def test_footnote_marks_go_and_other_superscripts_stay(paragraph, text, removed)
     result = clean_page(RawPage(body=page(paragraph), source="inline.html"))
     assert text in result.articles[0].text
     assert ("footnote-marker" in [r.reason for r in result.removals]) == removed
+
+
+def link_lines(n: int, href: str = "/costs/{i}", text: str = "Average cost of a ferry pass in town {i}") -> str:
+    return "".join(f'<p><a href="{href.format(i=i)}"><strong>{text.format(i=i)}</strong></a></p>' for i in range(n))
+
+
+# removed: the rule takes the links as a related list (the sources' bare addresses the extractor drops anyway)
+@pytest.mark.parametrize("insert,position,removed,kept", [
+    (link_lines(6), 4, True, False),                                   # after the last paragraph: a related list
+    ("<h2>Our other guides</h2>" + link_lines(5), 4, True, False),     # with its heading
+    ('<div class="more">' + link_lines(4) + "</div>", 4, True, False), # in a box of its own
+    (link_lines(6), 2, False, True),                                   # prose follows: links the article offers
+    (link_lines(3), 4, False, True),                                   # too few to be a list
+    (link_lines(6, href="#part-{i}"), 4, False, True),                 # a table of contents
+    (link_lines(6, href="https://example.org/{i}", text="https://example.org/report/{i}"), 4, False, None),
+])
+def test_a_run_of_link_paragraphs_after_the_article_goes(insert, position, removed, kept):
+    result = clean_page(RawPage(body=page(insert, position=position), source="link-run.html"))
+    assert len(result.articles) == 1, result.skip_reason
+    text = result.articles[0].text
+    assert all(text.count(p) == 1 for p in PROSE)
+    assert ("related-list" in {r.reason for r in result.removals}) == removed
+    link_text = re.search(r">([^<>]+)</strong>", insert).group(1)
+    if kept is not None:
+        assert (link_text in text) == kept
+    if "<h2>" in insert:
+        assert ("Our other guides" in text) == kept
