@@ -57,6 +57,11 @@ SOCIAL_FOLLOW_LINE = re.compile(
     rf"|(?<!\w)(?:{alternation(_SF['download'])})(?!\w)[^.!?\n]{{0,60}}?(?<!\w)(?:{alternation(_SF['platforms'])})(?!\w)")
 SIGN_OFF_CTA = re.compile(rf"\W*(?:free\s+\d+-day\s+trial|{alternation(rules.SIGN_OFF_CTA)})(?!\w)")
 NEWSLETTER_LINE = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_SIGN_OFF)})(?!\w)")
+NEWSLETTER_WORD = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_OFFER['newsletter'])})(?!\w)")
+SIGN_UP_WORD = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_OFFER['sign_up'])})(?!\w)")
+INBOX_OFFER = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_OFFER['inbox'])})(?!\w)")
+FIRST_PERSON = re.compile(r"(?<!\w)I(?!\w)")
+NEWSLETTER_OFFER_MAX = 160
 SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
 LEAD_IN_MAX = 80        # a related-links heading whose list is gone (prune.RELATED_OPENINGS)
 SIGN_OFF_LINE_MAX = 300
@@ -112,6 +117,9 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     if len(line) < RELATED_LINK_LINE_MAX and folded.startswith(RELATED_LINK_PREFIXES) and \
             not line.rstrip().endswith("."):
         return "related-link"
+    if len(line) < NEWSLETTER_OFFER_MAX and not FIRST_PERSON.search(line) and \
+            ((NEWSLETTER_WORD.search(folded) and SIGN_UP_WORD.search(folded)) or INBOX_OFFER.search(folded)):
+        return "newsletter"
     if len(line) < 80 and READING_TIME_LINE.fullmatch(key):
         return "reading-time"
     if key in title_keys:

@@ -225,6 +225,21 @@ NEWSLETTER_SIGN_OFF = ["your inbox", "in deinen posteingang", "in ihren posteing
                        "newsletter-anmeldung", "newsletter anmeldung", "thanks for subscribing", "you're subscribed",
                        "you’re subscribed"]
 
+# A line anywhere in the text that offers the site's newsletter: a newsletter word and a sign-up word together
+# ("Join Our Genius Newsletter", "Subscribe to our best newsletters", "Thanks for subscribing! Look out for your
+# first newsletter in your inbox") or words for the site's mailings, short, and not the writer's own words ("the newsletters I subscribe to"):
+# removed as `newsletter`. A line about newsletters without a sign-up word stays.
+NEWSLETTER_OFFER = {
+    "newsletter": ["newsletter", "newsletters", "e-newsletter", "boletín", "infolettre", "lettre d'information"],
+    "sign_up": ["subscribe", "subscribing", "sign up", "signing up", "sign-up", "join", "delivered", "inbox",
+                "abonnieren", "abonniere", "anmelden", "abonnez-vous", "inscrivez-vous", "suscríbete", "suscribirse",
+                "iscriviti"],
+    # said of the site's mailings, these need no newsletter word ("The best of the Times, delivered to your inbox")
+    "inbox": ["delivered to your inbox", "delivered right to your inbox", "delivered straight to your inbox",
+              "delivered directly to your inbox", "straight to your inbox", "direkt in ihr postfach",
+              "direkt in dein postfach", "directement dans votre boîte"],
+}
+
 # Class words of site builders' content boxes that trafilatura's name rules take for boilerplate (its tokens
 # match inside words): Statamic's "bard" rich text ("bar", as in navbar), HubSpot's rich-text and layout
 # wrappers ("widget"). With article prose in it such a box loses the word before extraction

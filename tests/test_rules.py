@@ -721,3 +721,21 @@ def test_a_run_of_link_paragraphs_after_the_article_goes(insert, position, remov
         assert (link_text in text) == kept
     if "<h2>" in insert:
         assert ("Our other guides" in text) == kept
+
+
+@pytest.mark.parametrize("line,removed", [
+    ("Join Our Genius Newsletter", True),
+    ("Subscribe to our best newsletters", True),
+    ("Thanks for subscribing! Look out for your first newsletter in your inbox soon!", True),
+    ("Stay up to date by signing up for the Harbour Weekly newsletter.", True),
+    ("Abonnieren Sie jetzt den Hafen-Newsletter: https://example.org/newsletter/", True),
+    ("The best of the Harbour Times, delivered to your inbox every morning", True),  # the site's mailing
+    ("The board's monthly newsletter will carry the new timetable.", False),         # no sign-up word
+    ("I also read 28 newsletters, a few of those I subscribe to, every week.", False),  # the writer's own
+    ("Twelve readers signed up for the newsletter after the first issue went out to the islands.", False),
+])
+def test_a_line_offering_the_newsletter_goes_anywhere_in_the_text(line, removed):
+    kept, reasons = cleaned_lines([PROSE[0], line, PROSE[1], PROSE[2]])
+    assert (line not in kept) == removed
+    assert ("newsletter" in reasons) == removed
+    assert all(p in kept for p in PROSE[:3])
