@@ -120,6 +120,16 @@ def leading_text(el: HtmlElement, chars: int) -> str:
     return collapse_space("".join(parts))
 
 
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """Hidden by its own markup (an inline style, the hidden attribute, aria-hidden)."""
+    style = el.get("style")
+    return (style is not None and HIDING_STYLE.search(style) is not None) or el.get("hidden") is not None \
+        or el.get("aria-hidden") == "true"
+
+
 def alternation(words) -> str:
     """A regular-expression alternation of the words, escaped, longest first (so "read more" wins over "read")."""
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))

@@ -15,10 +15,9 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .blocks import BlockStats, link_density, visible_text
+from .blocks import HIDING_STYLE, BlockStats, is_hidden, link_density, visible_text
 from .prune import in_marked_box
 
-HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 MIN_PARAGRAPHS = 2
 MAX_LINK_DENSITY = 0.3
 OPENED_ROLES = {"region", "tabpanel"}
@@ -26,12 +25,6 @@ CONTROLS = etree.XPath("//*[@aria-controls = $id]")
 CONTROLLED_IDS = etree.XPath("//@aria-controls", smart_strings=False)
 # the elements whose markup can hide them, picked in C (is_hidden reads which of them do)
 MAY_HIDE = etree.XPath("descendant-or-self::*[@style or @hidden or @aria-hidden]")
-
-
-def is_hidden(el: HtmlElement) -> bool:
-    style = el.get("style")
-    return (style is not None and HIDING_STYLE.search(style) is not None) or el.get("hidden") is not None \
-        or el.get("aria-hidden") == "true"
 
 
 def collapsed_prose(main: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> list[HtmlElement]:

@@ -14,8 +14,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import (TABLE_CELLS, BlockStats, alternation, folded_phrase_key, leading_text, link_density, measure,
-                     visible_text, within)
+from .blocks import (TABLE_CELLS, BlockStats, alternation, folded_phrase_key, is_hidden, leading_text, link_density,
+                     measure, visible_text, within)
 from .layout_tables import LAYOUT_CELL, unlayout_tables
 from .records import Removal
 from .trafilatura_selectors import dropped_for_its_name
@@ -66,6 +66,7 @@ LINK_LINE_MAX = 160   # characters: a headline, not a paragraph that happens to 
 LAYOUT_CELLS = etree.XPath(f".//*[@{LAYOUT_CELL}]")   # the former cells of a layout table
 # markup that names user comments and their forms is trusted even when it holds long paragraphs
 STRONG_MARKUP = {"comments", "comment-form", "script"}
+DIALOG_ROLES = {"dialog", "alertdialog"}
 
 
 def semantic_reason(el: HtmlElement) -> str | None:
@@ -87,7 +88,7 @@ def semantic_reason(el: HtmlElement) -> str | None:
             return "sidebar"
         if role == "contentinfo":
             return "site-footer"
-        if role in ("dialog", "alertdialog"):
+        if role in DIALOG_ROLES:
             return "cookie-notice"
     if el.get("itemprop") == "comment" or "Comment" in (el.get("itemtype") or ""):
         return "comments"
@@ -167,13 +168,15 @@ def _anchors(ident: str, heading: HtmlElement) -> bool:
 
 
 def find_main(root: HtmlElement, stats: dict[HtmlElement, BlockStats]) -> HtmlElement | None:
-    """The deepest element that still holds most of the page's long paragraphs."""
+    """The deepest element that still holds most of the page's long paragraphs (never a hidden popup: the
+    copy of the story a "Republish" dialog holds may be longer than the story)."""
     total = stats[root].paragraphs
     if total == 0:
         return None
     node = root
     while True:
-        best = max((c for c in node if isinstance(c.tag, str)), key=lambda c: stats[c].paragraphs, default=None)
+        best = max((c for c in node if isinstance(c.tag, str) and not _hidden_dialog(c)),
+                   key=lambda c: stats[c].paragraphs, default=None)
         if best is None or stats[best].paragraphs < 0.6 * total:
             return node
         node = best
@@ -228,6 +231,10 @@ class Pruner:
             return False
         return s.text <= 0.4 * max(self.main_text, 1) or not self._inside_main(el)
 
+    def _outside_main_path(self, el: HtmlElement) -> bool:
+        """Neither the main block nor a box around it."""
+        return el not in self.protected and el.getparent() is not None
+
     def is_prose(self, el: HtmlElement) -> bool:
         """Several long paragraphs with few links: article prose, whatever its markup calls it."""
         s = self.stats[el]
@@ -253,10 +260,12 @@ class Pruner:
         for el in self.root.iter(etree.Element):   # elements only, picked in C
             reason = markup_reason(el)
             if reason and reason not in STRONG_MARKUP and (self.is_prose(el) or self.is_text_in_main(el)):
-                reason = None   # markup names are hints; prose inside a "sidebar" or "menu" box stays
+                # markup names are hints; prose inside a "sidebar" or "menu" box stays. A hidden dialog is
+                # a popup whatever it holds (a "Republish this story" box with the story's copy in it)
+                reason = "popup" if _hidden_dialog(el) else None
             reason = reason or self._phrase_reason(el)
-            if reason and self.may_remove(el):
-                candidates.append((el, reason))
+            if reason and (self.may_remove(el) or reason == "popup" and self._outside_main_path(el)):
+                candidates.append((el, reason))   # (nobody sees a hidden popup, however much it holds)
         for el, reason in candidates:
             if reason in LABELS_AS_HEADINGS and self._is_label(el):
                 reason = LABELS_AS_HEADINGS[reason]
@@ -468,6 +477,10 @@ class Pruner:
                     return True
             node = node.getparent()
         return False
+
+
+def _hidden_dialog(el: HtmlElement) -> bool:
+    return (el.get("role") in DIALOG_ROLES or el.get("aria-modal") == "true") and is_hidden(el)
 
 
 def _next_element(el: HtmlElement) -> HtmlElement | None:

@@ -739,3 +739,23 @@ def test_a_line_offering_the_newsletter_goes_anywhere_in_the_text(line, removed)
     assert (line not in kept) == removed
     assert ("newsletter" in reasons) == removed
     assert all(p in kept for p in PROSE[:3])
+
+
+REPUBLISH_COPY = ("<h2 id='rp'>Republish this story</h2><p>We are happy for our stories to be shared. Please credit "
+                  "us and our writers, and link back to the article on our site.</p>"
+                  + "".join(f"<p>{p}</p>" for p in PROSE))
+
+
+@pytest.mark.parametrize("dialog,removed", [
+    (f'<div role="dialog" aria-modal="true" aria-labelledby="rp" style="display:none;">{REPUBLISH_COPY}</div>', True),
+    (f'<div role="dialog" aria-labelledby="rp" hidden>{REPUBLISH_COPY}</div>', True),
+    # shown, a dialog's prose is what the reader sees (an article opened over a feed)
+    (f'<div role="dialog" aria-labelledby="rp">{REPUBLISH_COPY}</div>', False),
+])
+def test_a_hidden_dialog_goes_whatever_it_holds(dialog, removed):
+    result = clean_page(RawPage(body=page(dialog, position=4), source="dialog.html"))
+    assert len(result.articles) == 1, result.skip_reason
+    text = result.articles[0].text
+    assert ("Republish this story" not in text) == removed
+    assert ("popup" in {r.reason for r in result.removals}) == removed
+    assert all(text.count(p) == 1 for p in PROSE)
