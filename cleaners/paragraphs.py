@@ -62,6 +62,7 @@ SIGN_UP_WORD = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_OFFER['sign
 INBOX_OFFER = re.compile(rf"(?<!\w)(?:{alternation(rules.NEWSLETTER_OFFER['inbox'])})(?!\w)")
 FIRST_PERSON = re.compile(r"(?<!\w)I(?!\w)")
 NEWSLETTER_OFFER_MAX = 160
+PLACEHOLDER_TEXT = tuple(rules.PLACEHOLDER_TEXT)
 SIGN_OFF_LINES = 3      # where a site's sign-off stands: the article's last lines
 LEAD_IN_MAX = 80        # a related-links heading whose list is gone (prune.RELATED_OPENINGS)
 SIGN_OFF_LINE_MAX = 300
@@ -120,6 +121,8 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     if len(line) < NEWSLETTER_OFFER_MAX and not FIRST_PERSON.search(line) and \
             ((NEWSLETTER_WORD.search(folded) and SIGN_UP_WORD.search(folded)) or INBOX_OFFER.search(folded)):
         return "newsletter"
+    if any(dummy in folded for dummy in PLACEHOLDER_TEXT):
+        return "placeholder"
     if len(line) < 80 and READING_TIME_LINE.fullmatch(key):
         return "reading-time"
     if key in title_keys:

@@ -240,6 +240,9 @@ NEWSLETTER_OFFER = {
               "direkt in dein postfach", "directement dans votre boîte"],
 }
 
+# A page template's dummy text, left in a block the site never filled: removed as `placeholder` wherever it stands.
+PLACEHOLDER_TEXT = ["lorem ipsum", "dolor sit amet"]
+
 # Class words of site builders' content boxes that trafilatura's name rules take for boilerplate (its tokens
 # match inside words): Statamic's "bard" rich text ("bar", as in navbar), HubSpot's rich-text and layout
 # wrappers ("widget"). With article prose in it such a box loses the word before extraction

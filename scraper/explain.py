@@ -17,8 +17,8 @@ COLOURS = {"comments": "#f4c7c3", "comment-form": "#f4c7c3", "comment-prompt": "
            "related-list": "#fce8b2", "related-heading": "#fce8b2", "related-link": "#fce8b2", "link-density": "#fce8b2",
            "most-read": "#fce8b2", "teaser-duplicate": "#d7aefb", "duplicate-paragraph": "#d7aefb",
            "title-repeat": "#d7aefb", "footnote-marker": "#d7aefb", "standfirst": "#d7aefb", "share-bar": "#b7e1cd", "social": "#b7e1cd",
-           "newsletter": "#c6dafc", "paywall": "#c6dafc", "cookie-notice": "#c6dafc", "advertisement": "#fad2cf",
-           "affiliate-disclosure": "#fad2cf", "copyright": "#e8eaed", "tag-list": "#e8eaed", "legal-links": "#e8eaed",
+           "newsletter": "#c6dafc", "paywall": "#c6dafc", "cookie-notice": "#c6dafc", "popup": "#c6dafc", "advertisement": "#fad2cf",
+           "affiliate-disclosure": "#fad2cf", "copyright": "#e8eaed", "placeholder": "#e8eaed", "tag-list": "#e8eaed", "legal-links": "#e8eaed",
            "navigation": "#e8eaed", "post-navigation": "#e8eaed", "unclosed-navigation": "#e8eaed", "sidebar": "#e8eaed",
            "site-footer": "#e8eaed"}
 

@@ -759,3 +759,15 @@ def test_a_hidden_dialog_goes_whatever_it_holds(dialog, removed):
     assert ("Republish this story" not in text) == removed
     assert ("popup" in {r.reason for r in result.removals}) == removed
     assert all(text.count(p) == 1 for p in PROSE)
+
+
+@pytest.mark.parametrize("line,removed", [
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.", True),
+    ("- Lorem ipsum 2", True),
+    ("Lorem Ipsum", True),
+    ("The ferry's new livery was designed by a studio in the harbour district last winter.", False),
+])
+def test_a_templates_dummy_text_goes(line, removed):
+    kept, reasons = cleaned_lines([PROSE[0], line, PROSE[1]])
+    assert (line not in kept) == removed
+    assert ("placeholder" in reasons) == removed
