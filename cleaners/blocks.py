@@ -61,6 +61,22 @@ def measure(root: HtmlElement) -> dict[HtmlElement, BlockStats]:
 TABLE_CELLS = ("td", "th")
 
 
+def next_element(el: HtmlElement) -> HtmlElement | None:
+    """The next sibling that is an element (comments and processing instructions passed over)."""
+    sib = el.getnext()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getnext()
+    return sib
+
+
+def previous_element(el: HtmlElement) -> HtmlElement | None:
+    """The previous sibling that is an element."""
+    sib = el.getprevious()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = sib.getprevious()
+    return sib
+
+
 def within(el: HtmlElement, tags) -> bool:
     """The element or one of its ancestors has one of these tags (a word in a table cell, say)."""
     return el.tag in tags or any(a.tag in tags for a in el.iterancestors())

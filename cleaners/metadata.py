@@ -14,7 +14,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from . import rules
-from .blocks import LONG_PARAGRAPH, WORD, alternation, unescape_text, values_matching, word_key
+from .blocks import LONG_PARAGRAPH, WORD, alternation, next_element, unescape_text, values_matching, word_key
 from .bylines import byline_text
 from .recipe import declared_ingredients, declared_steps
 from .htmldate_speedups import faster_regex_parse, faster_year_filter
@@ -556,9 +556,7 @@ def _subheadline(tree: HtmlElement, title: str | None) -> tuple[HtmlElement, str
     headline = word_key(h1.text_content()) if h1 is not None else ""
     if not headline or not word_key(title or "").startswith(headline):
         return None
-    after = h1.getnext()
-    while after is not None and not isinstance(after.tag, str):
-        after = after.getnext()
+    after = next_element(h1)
     if after is None or after.tag != "h2" or in_marked_box(after):
         return None
     text = _text(after)

@@ -118,8 +118,9 @@ def _line_reason(line: str, title_keys: set[str], authors: list[str], topics: se
     if len(line) < RELATED_LINK_LINE_MAX and folded.startswith(RELATED_LINK_PREFIXES) and \
             not line.rstrip().endswith("."):
         return "related-link"
-    if len(line) < NEWSLETTER_OFFER_MAX and not FIRST_PERSON.search(line) and \
-            ((NEWSLETTER_WORD.search(folded) and SIGN_UP_WORD.search(folded)) or INBOX_OFFER.search(folded)):
+    if len(line) < NEWSLETTER_OFFER_MAX and \
+            ((NEWSLETTER_WORD.search(folded) and SIGN_UP_WORD.search(folded)) or INBOX_OFFER.search(folded)) and \
+            not FIRST_PERSON.search(line):   # (the rare words first: most lines stop at the first search)
         return "newsletter"
     if any(dummy in folded for dummy in PLACEHOLDER_TEXT):
         return "placeholder"

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from . import rules
 from .blocks import (TABLE_CELLS, BlockStats, alternation, folded_phrase_key, is_hidden, leading_text, link_density,
-                     measure, visible_text, within)
+                     measure, next_element, previous_element, visible_text, within)
 from .layout_tables import LAYOUT_CELL, unlayout_tables
 from .records import Removal
 from .trafilatura_selectors import dropped_for_its_name
@@ -220,7 +220,7 @@ class Pruner:
         return repairs
 
     def may_remove(self, el: HtmlElement) -> bool:
-        if el in self.protected or el.getparent() is None:
+        if not self._outside_main_path(el):
             return False
         s = self.stats.get(el)
         if s is None:
@@ -345,9 +345,7 @@ class Pruner:
         """The next block is a list of links (two or more, mostly link text, no paragraph)."""
         if el.tail and el.tail.strip():
             return False
-        sib = el.getnext()
-        while sib is not None and not isinstance(sib.tag, str):
-            sib = sib.getnext()
+        sib = next_element(el)
         if sib is None:
             return False
         ss = self.stats.get(sib)
@@ -427,7 +425,6 @@ class Pruner:
                     el not in self.protected and not self._inside_main(el) and self.may_remove(el):
                 self.remove(el, f"link-density {link_density(s):.2f}")
 
-
     def _remove_trailing_link_runs(self) -> None:
         """Links to other pages set as paragraphs, one under the other, after the article's last paragraph
         of prose: a related list without the list markup ("Average costs in Boston", "... in Chicago", ...).
@@ -441,14 +438,14 @@ class Pruner:
                 continue   # (a <p> inside a link line <div> is the same line)
             lines.add(el)
             last = runs[-1][-1] if runs else None
-            if last is not None and _next_element(last) is el and not _text_between(last, el):
+            if last is not None and next_element(last) is el and not _text_between(last, el):
                 runs[-1].append(el)
             else:
                 runs.append([el])
         for run in runs:
             if len(run) < LINK_RUN_MIN or self._prose_after(run[-1]) or not all(map(self.may_remove, run)):
                 continue
-            before = _previous_element(run[0])
+            before = previous_element(run[0])
             if before is not None and before.tag in HEADING_TAGS and not (before.tail and before.tail.strip()) \
                     and self.may_remove(before):
                 self.remove(before, "related-heading")
@@ -458,8 +455,6 @@ class Pruner:
     def _is_link_line(self, el: HtmlElement) -> bool:
         """A paragraph that is one link to another page and nothing else. A link that shows its address
         is a source cited, not a headline offered."""
-        if el.tag not in LINK_LINE_TAGS:
-            return False
         s = self.stats.get(el)
         if s is None or s.links != 1 or not s.text or s.text > LINK_LINE_MAX or s.link_text + INLINE_SLACK < s.text:
             return False
@@ -481,20 +476,6 @@ class Pruner:
 
 def _hidden_dialog(el: HtmlElement) -> bool:
     return (el.get("role") in DIALOG_ROLES or el.get("aria-modal") == "true") and is_hidden(el)
-
-
-def _next_element(el: HtmlElement) -> HtmlElement | None:
-    sib = el.getnext()
-    while sib is not None and not isinstance(sib.tag, str):
-        sib = sib.getnext()
-    return sib
-
-
-def _previous_element(el: HtmlElement) -> HtmlElement | None:
-    sib = el.getprevious()
-    while sib is not None and not isinstance(sib.tag, str):
-        sib = sib.getprevious()
-    return sib
 
 
 def _text_between(a: HtmlElement, b: HtmlElement) -> bool:
