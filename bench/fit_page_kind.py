@@ -37,7 +37,9 @@ def features_of(task):
     return kind, page_features(tree, root, stats, page_metadata(tree, None), find_segments(root, stats))
 
 
-TREE_SETTINGS = {"max_depth": 3, "n_estimators": 150, "learning_rate": 0.05, "subsample": 0.8,
+# chosen by the cross-validation below (8 shuffles, the same folds for each setting): 500 trees of depth 2
+# accept 31% of non-article pages; 150 of depth 3 (the settings before) 35%, 1,000 of depth 2 34%
+TREE_SETTINGS = {"max_depth": 2, "n_estimators": 500, "learning_rate": 0.05, "subsample": 0.8,
                  "min_samples_leaf": 30, "random_state": 0}
 
 

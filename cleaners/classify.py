@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,20 +27,42 @@ def load_model() -> dict:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
+def _walkable(model: dict) -> list[tuple]:
+    """The model's trees with each split's push worked out once: per tree, per node, the feature (-1 on a
+    leaf), threshold, left and right child, and the change in value on going left or right."""
+    cached = _WALKABLE.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    trees = []
+    for feature, threshold, left, right, value in model["trees"]:
+        to_left = [value[l] - v if l >= 0 else 0.0 for l, v in zip(left, value)]
+        to_right = [value[r] - v if r >= 0 else 0.0 for r, v in zip(right, value)]
+        trees.append((feature, threshold, left, right, to_left, to_right))
+    _WALKABLE[id(model)] = (model, trees)
+    return trees
+
+
+_WALKABLE: dict[int, tuple[dict, list[tuple]]] = {}
+
+
 def contributions(features: dict[str, float]) -> dict[str, float]:
     """Each feature's push towards 'article' (positive) or away from it (negative), in log-odds: along
     each tree's path, the change in the node's value at a split is put down to the split's feature."""
     model = load_model()
-    x = [features.get(name, 0.0) for name in model["features"]]
-    pushes: dict[int, float] = defaultdict(float)
-    for feature, threshold, left, right, value in model["trees"]:
+    names = model["features"]
+    x = [features.get(name, 0.0) for name in names]
+    pushes = [0.0] * len(names)
+    for feature, threshold, left, right, to_left, to_right in _walkable(model):
         node = 0
         while left[node] >= 0:
-            child = left[node] if x[feature[node]] <= threshold[node] else right[node]
-            pushes[feature[node]] += value[child] - value[node]
-            node = child
-    names = model["features"]
-    return {names[i]: push for i, push in pushes.items()}
+            f = feature[node]
+            if x[f] <= threshold[node]:
+                pushes[f] += to_left[node]
+                node = left[node]
+            else:
+                pushes[f] += to_right[node]
+                node = right[node]
+    return {names[i]: push for i, push in enumerate(pushes) if push}
 
 
 def _probability(pushes: dict[str, float]) -> float:
