@@ -157,6 +157,8 @@ class PageMeta:
                                                       # or the paragraph under the <h1> declared the page's summary
     date_search_pending: bool = False                 # no markup date; htmldate's text search not yet run
     date_candidates: list[str] = field(default_factory=list)   # markup dates, for the text search's day
+    body_classes: list[str] | None = None             # the class values under <body>, lower-cased, once read:
+                                                      # the standfirst and the page-kind features share them
 
 
 def absolute_url(url: str | None, base: str | None) -> str | None:
@@ -384,7 +386,8 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
     pm.title = (pm.title or doc.title or _title_on_page(tree, h1s) or "").strip() or None
     pm.description = unescape_text(_first(meta, DESCRIPTION_META) or doc.description)
     summaries = [value for key in DESCRIPTION_META for value in meta.get(key, [])]
-    pm.standfirst, pm.lead = _standfirst(tree, pm.title, summaries)
+    pm.body_classes = [value.lower() for value in BODY_CLASSES(tree)]
+    pm.standfirst, pm.lead = _standfirst(tree, pm.title, summaries, pm.body_classes)
     if pm.headline and (not pm.title or (pm.headline.casefold() in pm.title.casefold()
                                          and len(pm.headline) < len(pm.title))):
         # "Kicker: Headline | Site" in <title>/og:title; the on-page headline is the article's title
@@ -520,14 +523,16 @@ BODY_CLASSES = etree.XPath(".//body//*/@class", smart_strings=False)
 BODY_CLASSED = etree.XPath(".//body//*[@class]")
 
 
-def _standfirst(tree: HtmlElement, title: str | None = None,
-                summaries: list[str] = ()) -> tuple[str | None, str | None]:
+def _standfirst(tree: HtmlElement, title: str | None = None, summaries: list[str] = (),
+                body_classes: list[str] | None = None) -> tuple[str | None, str | None]:
     """The standfirst (the marked lead, for `description`) and the text that opens the article: the lead
     after the page's headline and before its first body paragraph. Extractors drop leads marked "teaser"
     or kept in the header; one in that place is the article's opening text (trafilatura_eval counts it so),
     not a card's summary further down. The first marked block that opens the article is both; failing one,
     the standfirst is the first marked block."""
-    matched = values_matching(STANDFIRST, [value.lower() for value in BODY_CLASSES(tree)], rules.STANDFIRST_TOKENS)
+    if body_classes is None:
+        body_classes = [value.lower() for value in BODY_CLASSES(tree)]
+    matched = values_matching(STANDFIRST, body_classes, rules.STANDFIRST_TOKENS)
     elements = BODY_CLASSED(tree) if matched else []
     first = None
     candidates: dict[HtmlElement, str] = {}

@@ -57,6 +57,14 @@ def user_marks(classes: list[str]) -> int:
     return len(values_matching(USER_MARK, [c.lower() for c in classes], USER_MARK_WORDS))
 
 
+def _lower_classes(root: HtmlElement, meta: PageMeta) -> list[str]:
+    """The class values of root and all under it, lower-cased: those under <body> as metadata read them."""
+    if root.tag == "body" and meta.body_classes is not None:
+        own = root.get("class")
+        return meta.body_classes if own is None else [own.lower(), *meta.body_classes]
+    return [value.lower() for value in CLASSES(root)]
+
+
 def word_count(text: str, lower: str, lower_words: list[str]) -> int:
     """len(WORDS.findall(text)), given text.lower() and its words. Where lower() maps the text character for
     character (the same length), every character stays a word character or not (true of every code point,
@@ -127,7 +135,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     word_counts = Counter(lower_words)
     f["we_our"] = min(sum(map(word_counts.__getitem__, WE_OUR_WORDS)) / n_words * 20, 1.0)
     f["you_your"] = sum(map(word_counts.__getitem__, YOU_YOUR_WORDS)) / n_words * 20
-    f["user_marks"] = _log(user_marks(CLASSES(root)))
+    f["user_marks"] = _log(len(values_matching(USER_MARK, _lower_classes(root, meta), USER_MARK_WORDS)))
     f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons_lower + " " + main_words[:3000].lower())))
     title_words = WORDS.findall((meta.title or "").casefold())
     f["title_words"] = min(len(title_words), 20) / 20

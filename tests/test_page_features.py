@@ -2,6 +2,7 @@
 is a service page's."""
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -49,6 +50,27 @@ def test_user_marks_count_elements(values, count):
     from cleaners.page_features import USER_MARK, user_marks
     assert user_marks(values) == count
     assert count == sum(1 for v in values if USER_MARK.search(v.lower()))
+
+
+@pytest.mark.parametrize("body_class", [None, "Forum-Page", "avatar-page"])
+def test_user_marks_read_from_the_classes_metadata_read(body_class):
+    """The page-kind features count user boxes in the class values page_metadata lower-cased, plus the
+    <body>'s own: the same count as a fresh read of the tree."""
+    from cleaners.page_features import CLASSES, user_marks
+    body_attr = f' class="{body_class}"' if body_class else ""
+    posts = "".join(f'<div class="Post"><div class="Avatar">A</div><span class="userName">u{i}</span>'
+                    f"<p>Reply {i} to the thread about the ferry timetable.</p></div>" for i in range(3))
+    tree = fromstring(f"<html><head><title>Thread</title></head><body{body_attr}><main>{posts}</main></body></html>")
+    body = tree.find("body")
+    stats = measure(body)
+    meta = page_metadata(tree, None)
+    assert meta.body_classes is not None
+    shared = page_features(tree, body, stats, meta, find_segments(body, stats))["user_marks"]
+    meta.body_classes = None   # as if metadata had not read them: the features read the tree themselves
+    fresh = page_features(tree, body, stats, meta, find_segments(body, stats))["user_marks"]
+    count = user_marks(CLASSES(body))
+    assert count == 6 + (body_class == "avatar-page")
+    assert shared == fresh == pytest.approx(math.log1p(count))
 
 
 @pytest.mark.parametrize("paragraphs, low, high", [
