@@ -14,6 +14,7 @@ import struct
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -46,7 +47,7 @@ def article_html(base: str, slug: str, version: int) -> str:
 class Fault:
     status: int | None = None          # answer this status instead of the page
     times: int | None = None           # ... for the first N requests only (None: always)
-    retry_after: str | None = None
+    retry_after: str | Callable[[], str] | None = None   # a callable is asked when the answer is sent
     delay: float = 0.0                 # before the response
     trickle: float | None = None       # send the body one byte per this many seconds
     reset: bool = False                # promise a body, send half, reset the connection
@@ -266,7 +267,8 @@ class _Handler(BaseHTTPRequestHandler):
             location = fault.redirect if "://" in fault.redirect else site.base + fault.redirect
             return self._send(fault.status or 302, "text/html", b"", {"Location": location})
         if fault.status:
-            headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+            retry_after = fault.retry_after() if callable(fault.retry_after) else fault.retry_after
+            headers = {"Retry-After": retry_after} if retry_after else {}
             return self._send(fault.status, "text/html", b"<html><body>error</body></html>", headers)
         body = fault.body if fault.body is not None else article_html(site.base, "fault", 0).encode()
         ctype = fault.content_type or "text/html"
