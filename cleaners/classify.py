@@ -27,24 +27,6 @@ def load_model() -> dict:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def _walkable(model: dict) -> list[tuple]:
-    """The model's trees with each split's push worked out once: per tree, per node, the feature (-1 on a
-    leaf), threshold, left and right child, and the change in value on going left or right."""
-    cached = _WALKABLE.get(id(model))
-    if cached is not None and cached[0] is model:
-        return cached[1]
-    trees = []
-    for feature, threshold, left, right, value in model["trees"]:
-        to_left = [value[l] - v if l >= 0 else 0.0 for l, v in zip(left, value)]
-        to_right = [value[r] - v if r >= 0 else 0.0 for r, v in zip(right, value)]
-        trees.append((feature, threshold, left, right, to_left, to_right))
-    _WALKABLE[id(model)] = (model, trees)
-    return trees
-
-
-_WALKABLE: dict[int, tuple[dict, list[tuple]]] = {}
-
-
 def contributions(features: dict[str, float]) -> dict[str, float]:
     """Each feature's push towards 'article' (positive) or away from it (negative), in log-odds: along
     each tree's path, the change in the node's value at a split is put down to the split's feature."""
@@ -52,16 +34,12 @@ def contributions(features: dict[str, float]) -> dict[str, float]:
     names = model["features"]
     x = [features.get(name, 0.0) for name in names]
     pushes = [0.0] * len(names)
-    for feature, threshold, left, right, to_left, to_right in _walkable(model):
+    for feature, threshold, left, right, value in model["trees"]:
         node = 0
         while left[node] >= 0:
-            f = feature[node]
-            if x[f] <= threshold[node]:
-                pushes[f] += to_left[node]
-                node = left[node]
-            else:
-                pushes[f] += to_right[node]
-                node = right[node]
+            child = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            pushes[feature[node]] += value[child] - value[node]
+            node = child
     return {names[i]: push for i, push in enumerate(pushes) if push}
 
 
