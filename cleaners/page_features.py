@@ -54,7 +54,12 @@ CART = re.compile(r"add[ -]to[ -](cart|basket|bag)|in den warenkorb|ajouter au p
 
 def user_marks(classes: list[str]) -> int:
     """How many elements' class names mark a forum post's user box (any case)."""
-    return len(values_matching(USER_MARK, [c.lower() for c in classes], USER_MARK_WORDS))
+    return user_marks_lower([c.lower() for c in classes])
+
+
+def user_marks_lower(classes: list[str]) -> int:
+    """user_marks of class values already lower-cased."""
+    return len(values_matching(USER_MARK, classes, USER_MARK_WORDS))
 
 
 def _lower_classes(root: HtmlElement, meta: PageMeta) -> list[str]:
@@ -135,7 +140,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     word_counts = Counter(lower_words)
     f["we_our"] = min(sum(map(word_counts.__getitem__, WE_OUR_WORDS)) / n_words * 20, 1.0)
     f["you_your"] = sum(map(word_counts.__getitem__, YOU_YOUR_WORDS)) / n_words * 20
-    f["user_marks"] = _log(len(values_matching(USER_MARK, _lower_classes(root, meta), USER_MARK_WORDS)))
+    f["user_marks"] = _log(user_marks_lower(_lower_classes(root, meta)))
     f["docs_phrases"] = _log(len(DOCS_PHRASES.findall(buttons_lower + " " + main_words[:3000].lower())))
     title_words = WORDS.findall((meta.title or "").casefold())
     f["title_words"] = min(len(title_words), 20) / 20
