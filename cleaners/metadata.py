@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from . import rules
 from .blocks import LONG_PARAGRAPH, WORD, alternation, next_element, unescape_text, values_matching, word_key
-from .bylines import byline_text
+from .bylines import byline_names, byline_text, labelled_byline, trimmed_name
 from .recipe import declared_ingredients, declared_steps
 from .htmldate_speedups import faster_regex_parse, faster_year_filter
 from .prune import in_marked_box
@@ -311,19 +311,24 @@ def title_without_site(title: str | None, site_name: str | None, url: str | None
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 URL_OR_TAG = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
 NOT_AUTHOR_NAMES = frozenset(rules.NOT_AUTHOR_NAMES)
+NOT_NAME_ENDINGS = frozenset(rules.NOT_NAME_ENDINGS)
 NAME_DECORATION = " ,;:|-–—·"   # separators left at either end once a link or an address is cut out
 
 
 def author_names(names: list[str]) -> list[str]:
-    """Names only: markup, links and (beside a name) e-mail addresses cut out; entries that are a label
-    ("Posted", "Article by") or a date ("March 3", "4 mai") dropped; case-insensitive duplicates go."""
+    """Names only: markup, links and (beside a name) e-mail addresses cut out; a byline's label cut off ("Von
+    Jane Doe"), and what it printed after the name ("Jane Doe June 3", "Jane Doe Staff Writer"); entries that
+    are a label ("Posted", "Article by"), a date ("March 3", "4 mai"), a credential or a job ("PhD",
+    "Security Expert") dropped; case-insensitive duplicates go."""
     kept = []
     for name in names:
         name = URL_OR_TAG.sub("", unescape_text(name) or "").strip(NAME_DECORATION)
         without_email = EMAIL.sub("", name).strip(NAME_DECORATION)
         name = without_email or name   # an address alone is what the page gives as the author
-        if name and name.casefold() not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name):
-            kept.append(name)
+        for name in byline_names(name) or [trimmed_name(name)]:   # "Von Jane Doe", "Jane Doe June 3"
+            if name and name.casefold() not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name) \
+                    and name.casefold().rstrip(".").split()[-1] not in NOT_NAME_ENDINGS:
+                kept.append(name)
     return dedupe(kept)
 
 
@@ -653,12 +658,11 @@ def _h1_texts(tree: HtmlElement, shown_only: bool = False) -> list[str]:
 
 def byline_authors(pruned_tree: HtmlElement) -> list[str]:
     """trafilatura's byline rules (cleaners/bylines.py), run on the tree our pruning already cleared of comments,
-    sidebars and related boxes (trafilatura's own extract_author copies and prunes the whole tree first); else
-    the names the page links to its authors' pages with."""
+    sidebars and related boxes (trafilatura's own extract_author copies and prunes the whole tree first); else a
+    byline printed as a label and a name ("By Jane Doe"); else the names the page links to its authors' pages with."""
     author = _guarded(byline_text, pruned_tree, 120)
-    if author:
-        return author_names(split_authors(_guarded(normalize_authors, None, author)))
-    return author_page_links(pruned_tree)
+    names = author_names(split_authors(_guarded(normalize_authors, None, author))) if author else []
+    return names or author_names(labelled_byline(pruned_tree)) or author_page_links(pruned_tree)
 
 
 AUTHOR_PATH = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|writers?|journalists?)/[^/?#]+",

@@ -502,3 +502,50 @@ NOT_AUTHOR_NAMES = ["posted", "posted by", "posted in", "article by", "written b
                     "share", "follow", "email", "more", "read more", "comments",
                     "no author", "unknown", "unknown author", "none", "n/a", "null", "undefined", "wordpressadmin",
                     "webmaster"]
+
+# A byline's label before the author's name, as pages print it ("Written by Jane Doe", "Von Roland Brockmann
+# und Sebastian Drescher", "Autor: Peter Maahn"): bylines.labelled_byline reads the name after it when no markup
+# names the author. After a strong label one name word is enough ("Posted by Konstantin"); after a bare
+# preposition ("By", "Von", "Par") the name needs two ("By Car" is a heading, not a byline). Keep entries lower-case.
+BYLINE_LABELS_STRONG = [
+    "written by", "posted by", "article by", "story by", "words by", "text by", "report by", "reported by",
+    "author:", "authors:", "by:",
+    "geschrieben von", "eingestellt von", "verfasst von", "veröffentlicht von", "ein artikel von", "artikel von",
+    "ein beitrag von", "beitrag von", "text von", "text:", "von:", "autor:",
+    "autorin:", "autoren:", "écrit par", "publié par", "rédigé par", "auteur:", "escrito por", "publicado por",
+    "autor/a:", "scritto da", "pubblicato da", "autore:", "geschreven door", "skrevet af", "skrevet av",
+    "napisane przez", "autorka:", "автор:", "yazar:",
+]
+BYLINE_LABELS_WEAK = ["by", "von", "vom", "par", "por", "di", "door", "av", "af", "przez", "author", "authors", "autor",
+                      "autorin", "autoren", "auteur"]   # "Author Bio" is a heading
+# Words that end a name in a byline: what comes after it (a date, an update stamp, a credit) is not the name
+BYLINE_STAMP_WORDS = [   # an update stamp or a weekday after the name ("Jane Doe Last updated", "Tomas Spahn Fr")
+    "updated", "update", "published", "posted", "last", "stand", "aktualisiert", "veröffentlicht", "vor",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo",
+]
+BYLINE_NAME_ENDS = BYLINE_STAMP_WORDS + [
+    "the", "der", "die", "das", "photo", "photos", "foto", "fotos", "bild", "bilder", "illustration", "share", "teilen",
+    "follow", "read", "reading", "lesezeit", "min", "comments", "kommentare", "today", "heute", "gestern",
+    "yesterday", "mise", "publié", "released", "for", "für", "pour", "para", "per",
+]
+# Words that join two names in a byline ("Benjamin Fischer und Marcus Theurer")
+BYLINE_NAME_JOINS = ["and", "und", "&", "et", "y", "e", "en", "og", "och", "i", "ve", "и", ","]
+# Lower-case words inside a name ("Walter von Aachen", "Marna van der Merwe")
+NAME_PARTICLES = ["von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "ter",
+                  "ten", "zu", "dos", "das", "do", "dei", "des"]
+# Job titles a byline prints after the name ("Harry Rabinowitz Tech Reporter"): cut from the end of an author
+# entry of three words or more (bylines.trimmed_name)
+NAME_TITLES = ["writer", "reporter", "editor", "founder", "co-founder", "contributor", "correspondent", "columnist",
+               "journalist", "staff", "contributing", "senior", "tech", "chief", "managing", "guest", "freelance",
+               "redakteur", "redakteurin", "journalistin", "rédacteur", "rédactrice", "redactor", "redactora"]
+# An author entry ending in one of these is a credential, a job or a month printed beside the name, split off
+# as an entry of its own ("Grant Tinsley, PhD", "Brett Cruz, Digital Security Expert", "October"). Surnames
+# that are also such words stay ("Rui Ma": no "ma"; "May", "June", "April" and "August" are names too).
+NOT_NAME_ENDINGS = ["phd", "ph.d", "md", "m.d", "rn", "bsn", "msn", "mba", "cpa", "dds", "rd", "mph", "jd", "esq",
+                    "lcsw", "cfp", "expert", "consultant", "founder", "co-founder", "specialist", "strategist",
+                    "advisor", "adviser", "director", "manager", "officer", "january", "february", "march",
+                    "september", "october", "november", "december"]

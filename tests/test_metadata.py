@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
+from cleaners.bylines import byline_names, labelled_byline
 from cleaners.parse import parse_html
 from cleaners.metadata import (author_names, author_page_links, iso_date, page_metadata, shows_january,
                                text_date, title_without_site, unescape_text)
@@ -109,6 +110,16 @@ def test_shows_january(text, year, expected):
     (["Mai Nguyen"], ["Mai Nguyen"]), (["June 3rd Collective"], ["June 3rd Collective"]),
     # placeholders a CMS fills in when nobody is named
     (["No Author"], []), (["undefined"], []), (["Webmaster"], []), (["Wordpressadmin"], []),
+    # a byline's label goes, and what it printed after the name: a date, an update stamp, a job title
+    (["Von Roland Brockmann und Sebastian Drescher"], ["Roland Brockmann", "Sebastian Drescher"]),
+    (["Autor Petra Ruland"], ["Petra Ruland"]), (["Par Attac France"], ["Attac France"]),
+    (["Jason Bates June 3"], ["Jason Bates"]), (["Haley Hoekstra • March"], ["Haley Hoekstra"]),
+    (["Sara Zinnecker Stand"], ["Sara Zinnecker"]), (["Harry Rabinowitz Tech Reporter"], ["Harry Rabinowitz"]),
+    # two words always stay, and a title is not cut ("Staff" and "Ma" are surnames)
+    (["Jörg Staff"], ["Jörg Staff"]), (["Rui Ma"], ["Rui Ma"]), (["Letters To The Editor"], ["Letters To The Editor"]),
+    # a credential, a job or a month split off as an entry of its own is no author
+    (["Grant Tinsley", "PhD"], ["Grant Tinsley"]), (["Brett Cruz", "Digital Security Expert"], ["Brett Cruz"]),
+    (["Citadel Financial Tips", "September"], ["Citadel Financial Tips"]), (["August"], ["August"]),
 ])
 def test_author_names(names, expected):
     assert author_names(names) == expected
@@ -282,6 +293,41 @@ def test_the_record_takes_the_headline_the_page_shows():
 ])
 def test_author_page_links(links, expected):
     assert author_page_links(fromstring(f"<html><body><p>{links}</p></body></html>")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By Jane Doe", ["Jane Doe"]), ("By Jane Doe and John Roe | May 3, 2025", ["Jane Doe", "John Roe"]),
+    ("Von Roland Brockmann und Sebastian Drescher", ["Roland Brockmann", "Sebastian Drescher"]),
+    ("Autor: Peter Maahn/SP-X Lesezeit: 5 min", ["Peter Maahn"]), ("Par Matthieu Hy le 07 Mai 2020", ["Matthieu Hy"]),
+    ("Posted by Konstantin 21.10.2019", ["Konstantin"]), ("Written byEdzel Tabing", ["Edzel Tabing"]),
+    ("ByAlex Bozarjian Thursday, November 9, 2023", ["Alex Bozarjian"]), ("By Walter von Aachen", ["Walter von Aachen"]),
+    ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+    # one word after a bare "By" is a heading; a sentence, a longer word or a title-case phrase is no byline
+    ("By Car", []), ("Author Bio", []), ("By 2025, half of all offices will be remote", []), ("Byron Smith", []),
+    ("By Train And Bus", []), ("By Land Sea Air Rail Road Trip", []), ("Posted in News by Jane Doe", []),
+    ("Jane Doe", []),
+])
+def test_byline_names(text, expected):
+    assert byline_names(text) == expected
+
+
+BYLINE_PAGE = ("<html><body><div class='menu'><div>By Use Case</div><ul><li><a href='/a'>Remote Access</a></li></ul>"
+               "</div><h1>Remote support cut ticket times</h1>{byline}<p>The teams did not hire more people. They "
+               "changed the order of their work, and the median ticket closed in half the time.</p></body></html>")
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ('<div class="meta"><span>By</span> <a href="/team/pr">Priya Raman</a> <span>Oct 2, 2025</span></div>',
+     ["Priya Raman"]),
+    ("<p>Von Roland Brockmann und Sebastian Drescher</p>", ["Roland Brockmann", "Sebastian Drescher"]),
+    ("<p><strong>Text:</strong> Klausmartin Friedrich</p>", ["Klausmartin Friedrich"]),
+    # a menu's "By Use Case" above the headline is no byline; nor is a long paragraph that opens with "By"
+    ("", []),
+    ("<p>By Anna Smith and the rest of the team, who spent a year following six support desks across three "
+     "countries and two time zones, asking what they changed and why it worked so well for them.</p>", []),
+])
+def test_labelled_byline(byline, expected):
+    assert labelled_byline(fromstring(BYLINE_PAGE.format(byline=byline))) == expected
 
 
 STAMP_PAGE = ("<html><head><title>Winter timetable</title></head><body><h1>Winter timetable</h1>{under}"
