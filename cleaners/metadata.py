@@ -282,6 +282,13 @@ def _names_site(segment: str, keys: set[str]) -> bool:
     return len(key) >= MIN_SITE_KEY and any(key in k or (k in key and len(key) <= 2 * len(k)) for k in keys)
 
 
+def names_only_the_site(authors: list[str], site_name: str | None, url: str | None) -> bool:
+    """The authors are the site itself ("National Geographic" on nationalgeographic.co.uk): what a CMS puts in
+    the author field when the byline on the page names the person."""
+    keys = _site_keys(site_name, url)
+    return bool(authors) and bool(keys) and all(_names_site(name, keys) for name in authors)
+
+
 def title_without_site(title: str | None, site_name: str | None, url: str | None) -> str | None:
     """"Headline | Site" and "Site - Headline" become "Headline": the site's part goes when it names the
     site (its og:site_name or its domain); a separator inside the headline stays."""

@@ -19,7 +19,9 @@ from .collapsed import collapsed_prose, show
 from .decode import decode_html
 from .extract import (FastPass, extract_body, keep_prose_boxes, keep_quotations, keep_text_after_boxes,
                       segment_document, split_on_blocks, with_list_markers)
-from .metadata import PageMeta, byline_authors, iso_date, page_metadata, search_page_date
+from .bylines import labelled_byline
+from .metadata import (PageMeta, author_names, byline_authors, iso_date, names_only_the_site, page_metadata,
+                       search_page_date)
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
 from .post_meta import post_metadata
@@ -121,6 +123,10 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         result.repairs += keep_text_after_boxes(root)   # the whole page: trafilatura may pick another container
         if not meta.authors:
             meta.authors = byline_authors(root)
+        elif names_only_the_site(meta.authors, meta.site_name, meta.url):
+            # the CMS names the site; a byline printed on the page names the person (trafilatura's byline
+            # markup rules are not asked here: on such pages they find category lists and "Full Bio" links)
+            meta.authors = author_names(labelled_byline(root)) or meta.authors
         expected_chars = pruner.main_text
         page_prose = stats[root].text - stats[root].link_text
         main = pruner.main

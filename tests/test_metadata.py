@@ -6,8 +6,8 @@ from lxml.html import fromstring
 
 from cleaners.bylines import byline_names, labelled_byline
 from cleaners.parse import parse_html
-from cleaners.metadata import (author_names, author_page_links, iso_date, page_metadata, shows_january,
-                               text_date, title_without_site, unescape_text)
+from cleaners.metadata import (author_names, author_page_links, iso_date, names_only_the_site, page_metadata,
+                               shows_january, text_date, title_without_site, unescape_text)
 from cleaners.pipeline import clean_page
 from cleaners.records import RawPage
 
@@ -309,6 +309,17 @@ def test_author_page_links(links, expected):
 ])
 def test_byline_names(text, expected):
     assert byline_names(text) == expected
+
+
+@pytest.mark.parametrize("authors, site_name, url, expected", [
+    (["National Geographic"], None, "https://www.nationalgeographic.co.uk/animals/goats", True),
+    (["Badische Zeitung"], "Badische Zeitung", None, True), (["LAOLA1.at"], "LAOLA1", "https://www.laola1.at/x", True),
+    (["Lisa Petrich"], "Badische Zeitung", "https://www.badische-zeitung.de/x", False),
+    (["Lisa Petrich", "Badische Zeitung"], "Badische Zeitung", None, False), ([], "Badische Zeitung", None, False),
+    (["Badische Zeitung"], None, None, False),
+])
+def test_names_only_the_site(authors, site_name, url, expected):
+    assert names_only_the_site(authors, site_name, url) is expected
 
 
 BYLINE_PAGE = ("<html><body><div class='menu'><div>By Use Case</div><ul><li><a href='/a'>Remote Access</a></li></ul>"
