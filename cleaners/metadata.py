@@ -645,9 +645,26 @@ def _only_headline(tree: HtmlElement, site_name: str | None, url: str | None, ti
     h1s = _h1_texts(tree, shown_only=True)
     if len(h1s) != 1 or _names_site(h1s[0], _site_keys(site_name, url)):
         return None
+    if title and _typography_key(title) == _typography_key(h1s[0]):
+        # the declared title as the page prints it ("„Welches Europa“ – Bericht" where og:title has
+        # '"Welches Europa" - Bericht'); not when only spaces differ (the <h1>'s are folded: an ideographic
+        # space in a Japanese title stays as declared) or the page shouts it in capitals
+        shouts = h1s[0].isupper() and not title.isupper()
+        return None if shouts or " ".join(title.split()) == h1s[0] else h1s[0]
     if title and (not (_title_words(h1s[0]) & _title_words(title)) or _key(title) in _key(h1s[0])):
         return None   # a section's label; or the declared title already, with a kicker or a date beside it
     return h1s[0]
+
+
+# typographic quotes, dashes and spaces as a plain-text <title> writes them
+TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"',
+                            "»": '"', "–": "-", "—": "-", "―": "-", "‐": "-", "‑": "-", "…": "...", "\xa0": " "})
+
+
+def _typography_key(text: str) -> str:
+    """The text with its quotes, dashes, ellipses and spaces written plainly, case-folded: the same title
+    set by hand and by a typesetting CMS give the same key; any other character that differs does not."""
+    return " ".join(text.translate(TYPOGRAPHY).casefold().split())
 
 
 def _title_words(text: str) -> set[str]:

@@ -256,6 +256,17 @@ def test_a_title_element_the_parser_put_in_the_body_is_read():
     # the declared title with a kicker or a date beside it: the declared one stays
     ("Brothel busted in Boston", "<h1>Local News | Brothel busted in Boston</h1>", None),
     ("Tips for Online Success", "<h1>TIPS FOR ONLINE SUCCESS</h1>", None),
+    # the declared title as the page prints it: its quotes, dashes and spaces; nothing else may differ
+    ("&quot;Welches Europa wir wollen&quot; - ein Bericht", "<h1>„Welches Europa wir wollen“ – ein Bericht</h1>",
+     "„Welches Europa wir wollen“ – ein Bericht"),
+    ("Why Cheap SEO Doesn't Work", "<h1>Why Cheap SEO Doesn’t Work</h1>", "Why Cheap SEO Doesn’t Work"),
+    ("Covid-19 et infox : une rumeur", "<h1>Covid-19 et infox\xa0: une rumeur…</h1>", None),   # "…" is more
+    ("Covid-19 et infox : une rumeur...", "<h1>Covid-19 et infox\xa0: une rumeur…</h1>",
+     "Covid-19 et infox : une rumeur…"),
+    # only the spaces differ (the <h1>'s are folded): the declared title keeps its ideographic space
+    ("ローカル線に新型車両\u3000富山湾沿い", "<h1>ローカル線に新型車両\u3000富山湾沿い</h1>", None),
+    ("itertools — Functions creating iterators", "<h1>itertools — Functions creating iterators¶</h1>", None),
+    ("Olympia in Paris - Getränke per Schiff", "<h1><span>Olympia in Paris</span> Getränke per Schiff</h1>", None),
     # two <h1>s, the site's name, a section's label, or a styled logo: no headline to trust
     ("Harbour ferries to run later", "<h1>Harbour ferries run later</h1><h1>Ferries at night</h1>", None),
     ("Harbour ferries to run later", "<h1>Bay Times News</h1>", None),
