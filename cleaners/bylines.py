@@ -1,7 +1,6 @@
 """Authors from the page's text: the byline trafilatura's author XPaths find, and bylines printed as a label
 and a name ("By Jane Doe").
 
-The XPaths, read in one walk of the tree:
 trafilatura (pinned) runs three XPath expressions whose `re:test` calls back into Python for every
 element with a class: 6 ms a page, more than parsing it. The same three rules, evaluated here in one
 pass, give the same element in the same order (tests/test_trafilatura_speedups.py compares them with
