@@ -545,7 +545,7 @@ NAME_TITLES = ["writer", "reporter", "editor", "founder", "co-founder", "contrib
 # An author entry ending in one of these is a credential, a job or a month printed beside the name, split off
 # as an entry of its own ("Grant Tinsley, PhD", "Brett Cruz, Digital Security Expert", "October"). Surnames
 # that are also such words stay ("Rui Ma": no "ma"; "May", "June", "April" and "August" are names too).
-NOT_NAME_ENDINGS = ["phd", "ph.d", "md", "m.d", "rn", "bsn", "msn", "mba", "cpa", "dds", "rd", "mph", "jd", "esq",
+NOT_NAME_ENDINGS = ["phd", "ph.d", "md", "m.d", "rn", "bsn", "ms", "msn", "mba", "cpa", "dds", "rd", "mph", "jd", "esq",
                     "lcsw", "cfp", "expert", "consultant", "founder", "co-founder", "specialist", "strategist",
                     "advisor", "adviser", "director", "manager", "officer", "january", "february", "march",
                     "september", "october", "november", "december"]

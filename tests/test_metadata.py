@@ -118,7 +118,8 @@ def test_shows_january(text, year, expected):
     # two words always stay, and a title is not cut ("Staff" and "Ma" are surnames)
     (["Jörg Staff"], ["Jörg Staff"]), (["Rui Ma"], ["Rui Ma"]), (["Letters To The Editor"], ["Letters To The Editor"]),
     # a credential, a job or a month split off as an entry of its own is no author
-    (["Grant Tinsley", "PhD"], ["Grant Tinsley"]), (["Brett Cruz", "Digital Security Expert"], ["Brett Cruz"]),
+    (["Grant Tinsley", "PhD"], ["Grant Tinsley"]), (["Jillian Kubala", "MS", "RD"], ["Jillian Kubala"]),
+    (["Brett Cruz", "Digital Security Expert"], ["Brett Cruz"]),
     (["Citadel Financial Tips", "September"], ["Citadel Financial Tips"]), (["August"], ["August"]),
 ])
 def test_author_names(names, expected):
