@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.utils import trim

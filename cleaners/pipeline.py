@@ -14,13 +14,14 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from .blocks import LONG_PARAGRAPH, as_read, measure, word_key
+from .bylines import labelled_byline
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
+from .dates import iso_date
 from .decode import decode_html
 from .extract import (FastPass, extract_body, keep_prose_boxes, keep_quotations, keep_text_after_boxes,
                       segment_document, split_on_blocks, with_list_markers)
-from .bylines import labelled_byline
-from .metadata import (PageMeta, author_names, byline_authors, iso_date, names_only_the_site, page_metadata,
+from .metadata import (PageMeta, author_names, byline_authors, names_only_the_site, page_metadata,
                        search_page_date)
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs

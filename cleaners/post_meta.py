@@ -6,7 +6,8 @@ import re
 from lxml.html import HtmlElement
 
 from .blocks import visible_text
-from .metadata import PageMeta, absolute_url, author_names, dedupe, iso_date
+from .dates import iso_date
+from .metadata import PageMeta, absolute_url, author_names, dedupe
 
 AUTHOR_CLASS = re.compile(r"(?<![\w-])(author|author-name|byline-name|fn)(?![\w-])")
 CATEGORY_CLASS = re.compile(r"(?<![\w-])(post-cat|cat-links|entry-category|post-category|category)(?![\w-])")

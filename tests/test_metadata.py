@@ -6,8 +6,9 @@ from lxml.html import fromstring
 
 from cleaners.bylines import byline_names, labelled_byline
 from cleaners.parse import parse_html
-from cleaners.metadata import (author_names, author_page_links, iso_date, names_only_the_site, page_metadata,
-                               shows_january, text_date, title_without_site, unescape_text)
+from cleaners.dates import headline_date, iso_date, shows_january, text_date
+from cleaners.metadata import (author_names, author_page_links, names_only_the_site, page_metadata,
+                               title_without_site, unescape_text)
 from cleaners.pipeline import clean_page
 from cleaners.records import RawPage
 
@@ -369,5 +370,4 @@ STAMP_PAGE = ("<html><head><title>Winter timetable</title></head><body><h1>Winte
     ("", None),
 ])
 def test_the_date_stamp_under_the_headline(under, shown):
-    from cleaners.metadata import headline_date
     assert headline_date(parse_html(STAMP_PAGE.format(under=under))) == shown
