@@ -188,7 +188,8 @@ EMAIL = re.compile(r"\S+@\S+\.\w+")
 URL_OR_TAG = re.compile(r"<[^>]*>|\b(?:https?://|www\.)\S*|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/\S*", re.I)
 NOT_AUTHOR_NAMES = frozenset(rules.NOT_AUTHOR_NAMES)
 NOT_NAME_ENDINGS = frozenset(rules.NOT_NAME_ENDINGS)
-NAME_DECORATION = " ,;:|-–—·"   # separators left at either end once a link or an address is cut out
+NAME_DECORATION = " \t\n\r\f\v\xa0\u3000,;:|-–—·"   # white space and separators left at either end once a
+                                                     # link or an address is cut out
 
 
 def author_names(names: list[str]) -> list[str]:
@@ -197,15 +198,19 @@ def author_names(names: list[str]) -> list[str]:
     are a label ("Posted", "Article by"), a date ("March 3", "4 mai"), a credential or a job ("PhD",
     "Security Expert") dropped; case-insensitive duplicates go."""
     kept = []
-    for name in names:
-        name = URL_OR_TAG.sub("", unescape_text(name) or "").strip(NAME_DECORATION)
-        without_email = EMAIL.sub("", name).strip(NAME_DECORATION)
-        name = without_email or name   # an address alone is what the page gives as the author
-        for name in byline_names(name) or [trimmed_name(name)]:   # "Von Jane Doe", "Jane Doe June 3"
-            if name and name.casefold() not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name) \
-                    and name.casefold().rstrip(".").split()[-1] not in NOT_NAME_ENDINGS:
-                kept.append(name)
+    for entry in names:
+        entry = URL_OR_TAG.sub("", unescape_text(entry) or "").strip(NAME_DECORATION)
+        without_email = EMAIL.sub("", entry).strip(NAME_DECORATION)
+        entry = without_email or entry   # an address alone is what the page gives as the author
+        kept += [name for name in byline_names(entry) or [trimmed_name(entry)] if _names_someone(name)]
     return dedupe(kept)
+
+
+def _names_someone(name: str) -> bool:
+    """Not a label, a date, a credential or a job ("Posted", "March 3", "PhD", "Security Expert")."""
+    words = name.casefold().rstrip(".").split()
+    return bool(words) and name.casefold() not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name) \
+        and words[-1] not in NOT_NAME_ENDINGS
 
 
 def split_authors(value: str | None) -> list[str]:

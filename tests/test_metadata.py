@@ -122,6 +122,7 @@ def test_shows_january(text, year, expected):
     (["Grant Tinsley", "PhD"], ["Grant Tinsley"]), (["Jillian Kubala", "MS", "RD"], ["Jillian Kubala"]),
     (["Brett Cruz", "Digital Security Expert"], ["Brett Cruz"]),
     (["Citadel Financial Tips", "September"], ["Citadel Financial Tips"]), (["August"], ["August"]),
+    (["Jane Doe", "\n\t"], ["Jane Doe"]), (["\u3000"], []),   # white space alone names no one
 ])
 def test_author_names(names, expected):
     assert author_names(names) == expected
@@ -371,3 +372,12 @@ STAMP_PAGE = ("<html><head><title>Winter timetable</title></head><body><h1>Winte
 ])
 def test_the_date_stamp_under_the_headline(under, shown):
     assert headline_date(parse_html(STAMP_PAGE.format(under=under))) == shown
+
+
+@pytest.mark.parametrize("author", ['"<span>\\n</span>"', '"\\tjane.doe@example.org"', '{"name": "<b>\\t</b>"}'])
+def test_an_author_of_markup_or_white_space_alone_names_no_one(author):
+    # what is left once the markup or the address is cut out may be white space alone: no name, and no crash
+    ld = '{"@type": "NewsArticle", "headline": "Harbour ferries to run later", "author": %s}' % author
+    tree = parse_html(f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                      '<body><h1>Harbour ferries to run later</h1><p>Text.</p></body></html>')
+    assert page_metadata(tree, None).authors == (["jane.doe@example.org"] if "@" in author else [])
