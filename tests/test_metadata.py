@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from lxml.html import fromstring
 
-from cleaners.bylines import byline_names, labelled_byline
+from cleaners.bylines import byline_names, labelled_byline, trimmed_name
 from cleaners.parse import parse_html
 from cleaners.dates import headline_date, iso_date, shows_january, text_date
 from cleaners.metadata import (author_names, author_page_links, names_only_the_site, page_metadata,
@@ -381,3 +382,12 @@ def test_an_author_of_markup_or_white_space_alone_names_no_one(author):
     tree = parse_html(f'<html><head><script type="application/ld+json">{ld}</script></head>'
                       '<body><h1>Harbour ferries to run later</h1><p>Text.</p></body></html>')
     assert page_metadata(tree, None).authors == (["jane.doe@example.org"] if "@" in author else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=5))
+def test_author_names_take_any_strings(names):
+    # the name filters read words off the ends of whatever markup gave: any text, no exception
+    assert all(name.strip() for name in author_names(names))
+    for name in names:
+        assert isinstance(byline_names(name), list) and isinstance(trimmed_name(name), str)
