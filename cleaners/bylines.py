@@ -15,6 +15,8 @@ from lxml.html import HtmlElement
 from trafilatura.utils import trim
 
 from . import rules
+from .blocks import leading_text
+from .dates import MONTH_NUMBER
 
 # trafilatura.xpaths.AUTHOR_XPATHS, rule by rule: tags it may be, exact attribute values, substrings
 # of attributes, and patterns searched in @id and @class
@@ -73,12 +75,12 @@ WEAK_LABELS = tuple(sorted(rules.BYLINE_LABELS_WEAK, key=len, reverse=True))
 LABELS = frozenset(label.rstrip(":") for label in STRONG_LABELS + WEAK_LABELS)
 LABEL_OPENINGS = tuple(LABELS)   # str.startswith takes them all at once
 MAX_LABEL_CHARS = max(map(len, LABELS)) + 2
-NAME_ENDS = frozenset(rules.BYLINE_NAME_ENDS) | frozenset(name for names in rules.MONTH_NAMES for name in names)
+MONTH_WORDS = frozenset(MONTH_NUMBER)
+NAME_ENDS = frozenset(rules.BYLINE_NAME_ENDS) | MONTH_WORDS
 NAME_JOINS = frozenset(rules.BYLINE_NAME_JOINS)
 NAME_PARTICLES = frozenset(rules.NAME_PARTICLES)
 # what a byline prints after a name: a date, an update stamp, a job title
-TRAILING_NOT_NAME = (frozenset(rules.NAME_TITLES) | frozenset(name for names in rules.MONTH_NAMES for name in names)
-                     | frozenset(rules.BYLINE_STAMP_WORDS))
+TRAILING_NOT_NAME = frozenset(rules.NAME_TITLES) | MONTH_WORDS | frozenset(rules.BYLINE_STAMP_WORDS)
 BYLINE_TOKENS = re.compile(r"[^\s,|•·–—/;:()\[\]]+|[,|•·–—/;:()\[\]]")
 # the tags a byline's label stands in (the walk skips the others in libxml2: images, line breaks, inputs, ...)
 BYLINE_TAGS = ("h1", "p", "div", "span", "a", "address", "li", "strong", "b", "em", "i", "small", "font", "td",
@@ -132,15 +134,9 @@ def _label_with_neighbours(label: HtmlElement) -> str | None:
 
 
 def _short_text(el: HtmlElement) -> str | None:
-    """The element's text, whitespace collapsed, or None past MAX_BYLINE_CHARS: read no further than that
-    (a label's element may hold the rest of a broken page)."""
-    parts, seen = [], 0
-    for chunk in el.itertext():
-        parts.append(chunk)
-        seen += len(chunk)
-        if seen > 3 * MAX_BYLINE_CHARS:
-            return None
-    text = " ".join("".join(parts).split())
+    """The element's visible text, or None past MAX_BYLINE_CHARS (read no further than that: a label's
+    element may hold the rest of a broken page)."""
+    text = leading_text(el, MAX_BYLINE_CHARS)
     return text if len(text) <= MAX_BYLINE_CHARS else None
 
 

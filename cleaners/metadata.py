@@ -208,8 +208,9 @@ def author_names(names: list[str]) -> list[str]:
 
 def _names_someone(name: str) -> bool:
     """Not a label, a date, a credential or a job ("Posted", "March 3", "PhD", "Security Expert")."""
-    words = name.casefold().rstrip(".").split()
-    return bool(words) and name.casefold() not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name) \
+    folded = name.casefold()
+    words = folded.rstrip(".").split()
+    return bool(words) and folded not in NOT_AUTHOR_NAMES and not DAY_AND_MONTH.fullmatch(name) \
         and words[-1] not in NOT_NAME_ENDINGS
 
 
@@ -480,7 +481,12 @@ def byline_authors(pruned_tree: HtmlElement) -> list[str]:
     byline printed as a label and a name ("By Jane Doe"); else the names the page links to its authors' pages with."""
     author = guarded(byline_text, pruned_tree, 120)
     names = author_names(split_authors(guarded(normalize_authors, None, author))) if author else []
-    return names or author_names(labelled_byline(pruned_tree)) or author_page_links(pruned_tree)
+    return names or printed_byline_authors(pruned_tree) or author_page_links(pruned_tree)
+
+
+def printed_byline_authors(pruned_tree: HtmlElement) -> list[str]:
+    """The names of a byline the page prints as a label and names ("By Jane Doe"), filtered as every author is."""
+    return author_names(labelled_byline(pruned_tree))
 
 
 AUTHOR_PATH = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|writers?|journalists?)/[^/?#]+",

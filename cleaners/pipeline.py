@@ -14,14 +14,13 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from .blocks import LONG_PARAGRAPH, as_read, measure, word_key
-from .bylines import labelled_byline
 from .classify import page_kind
 from .collapsed import collapsed_prose, show
 from .dates import iso_date
 from .decode import decode_html
 from .extract import (FastPass, extract_body, keep_prose_boxes, keep_quotations, keep_text_after_boxes,
                       segment_document, split_on_blocks, with_list_markers)
-from .metadata import (PageMeta, author_names, byline_authors, names_only_the_site, page_metadata,
+from .metadata import (PageMeta, byline_authors, names_only_the_site, page_metadata, printed_byline_authors,
                        search_page_date)
 from .mojibake import looks_double_encoded, repair_tree
 from .paragraphs import clean_paragraphs
@@ -127,7 +126,7 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         elif names_only_the_site(meta.authors, meta.site_name, meta.url):
             # the CMS names the site; a byline printed on the page names the person (trafilatura's byline
             # markup rules are not asked here: on such pages they find category lists and "Full Bio" links)
-            meta.authors = author_names(labelled_byline(root)) or meta.authors
+            meta.authors = printed_byline_authors(root) or meta.authors
         expected_chars = pruner.main_text
         page_prose = stats[root].text - stats[root].link_text
         main = pruner.main

@@ -347,6 +347,8 @@ BYLINE_PAGE = ("<html><body><div class='menu'><div>By Use Case</div><ul><li><a h
      ["Priya Raman"]),
     ("<p>Von Roland Brockmann und Sebastian Drescher</p>", ["Roland Brockmann", "Sebastian Drescher"]),
     ("<p><strong>Text:</strong> Klausmartin Friedrich</p>", ["Klausmartin Friedrich"]),
+    # the bound is on the text a reader sees, not on the markup's indentation
+    ("<div>By" + " " * 300 + "<span>" + " " * 300 + "Priya Raman</span>" + " " * 300 + "</div>", ["Priya Raman"]),
     # a menu's "By Use Case" above the headline is no byline; nor is a long paragraph that opens with "By"
     ("", []),
     ("<p>By Anna Smith and the rest of the team, who spent a year following six support desks across three "
