@@ -99,7 +99,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     tags = Counter(el.tag for el in root.iter(*COUNTED_TAGS))   # one walk for all the counts
     f = {
         "article_type": float(bool(meta.types & ARTICLE_TYPES)),
-        "other_type": float(bool(meta.types & OTHER_TYPES)),
+        "other_type": float(bool((meta.types | meta.microdata_types) & OTHER_TYPES)),
         "date": float(bool(meta.date_publish)),
         "authors": float(bool(meta.authors)),
         "main_text": _log(ms.text),

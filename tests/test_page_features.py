@@ -9,7 +9,7 @@ import pytest
 from lxml.html import fromstring
 
 from cleaners.blocks import measure
-from cleaners.metadata import page_metadata
+from cleaners.metadata import microdata_types, page_metadata
 from cleaners.page_features import page_features
 from cleaners.segment import find_segments
 
@@ -98,3 +98,28 @@ def test_we_our_and_you_your_count_whole_words(text, we_our, you_your):
     words = len(re.findall(r"\w+", text)) + 200
     assert f["we_our"] * words / 20 == pytest.approx(we_our)
     assert f["you_your"] * words / 20 == pytest.approx(you_your)
+
+
+@pytest.mark.parametrize("markup, types, other_type", [
+    # forum software and shops declare their pages in microdata, often with no JSON-LD at all
+    ('<div itemscope itemtype="http://schema.org/DiscussionForumPosting"><p>First post</p></div>',
+     {"discussionforumposting"}, 1.0),
+    ('<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Mug</span></div>', {"product"}, 1.0),
+    ('<div itemscope itemtype="https://schema.org/QAPage"><div itemtype="https://schema.org/Question"></div></div>',
+     {"qapage", "question"}, 1.0),
+    # several types in one attribute; a trailing slash
+    ('<div itemscope itemtype="https://schema.org/Offer https://schema.org/Thing/">x</div>', {"offer", "thing"}, 1.0),
+    # an article's microdata, its author and a comment under it: no other page kind
+    ('<article itemscope itemtype="https://schema.org/NewsArticle"><span itemtype="http://schema.org/Person">A</span>'
+     '<div itemtype="http://schema.org/Comment">Nice</div></article>', {"newsarticle", "person", "comment"}, 0.0),
+    # another vocabulary, or none
+    ('<div itemscope itemtype="http://data-vocabulary.org/Product">x</div>', set(), 0.0),
+    ('<div itemscope itemtype="">x</div><p>plain</p>', set(), 0.0),
+])
+def test_microdata_types_mark_other_pages(markup, types, other_type):
+    tree = fromstring(f"<html><head><title>Page</title></head><body><main>{markup}{PROSE}</main></body></html>")
+    assert microdata_types(tree) == types
+    body = tree.find("body")
+    stats = measure(body)
+    features = page_features(tree, body, stats, page_metadata(tree, None), find_segments(body, stats))
+    assert features["other_type"] == other_type
