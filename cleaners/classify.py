@@ -1,9 +1,9 @@
 """Is this page one article, or a listing / other page that should give no record?
 
 Small boosted decision trees over generic page-shape features (cleaners/page_features.py): schema.org
-and Open Graph types, publish date and byline, URL shape, teaser cards, link density, code, prices. The
-trees are data (cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py; walking them takes
-plain Python, so the cleaner needs no machine-learning package."""
+types (JSON-LD and microdata) and Open Graph types, publish date and byline, URL shape, teaser cards, link
+density, code, prices. The trees are data (cleaners/page_kind_model.json), refitted by
+bench/fit_page_kind.py; walking them takes plain Python, so the cleaner needs no machine-learning package."""
 from __future__ import annotations
 
 import json

@@ -128,7 +128,10 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     }
     for name, pattern in URL_TOKENS.items():
         f[name] = float(bool(pattern.search(path)))
-    main_words = (main if main is not None else root).text_content()[:20000]
+    main_box = main if main is not None else root
+    # code inline in the prose ("call `fetch()` with…") marks documentation: 80% of its pages, 5% of articles
+    f["code_inline"] = _log(sum(1 for code in main_box.iter("code") if getattr(code.getparent(), "tag", None) != "pre"))
+    main_words = main_box.text_content()[:20000]
     main_lower = main_words.lower()
     lower_words = WORDS.findall(main_lower)
     n_words = max(word_count(main_words, main_lower, lower_words), 1)

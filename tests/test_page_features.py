@@ -123,3 +123,14 @@ def test_microdata_types_mark_other_pages(markup, types, other_type):
     stats = measure(body)
     features = page_features(tree, body, stats, page_metadata(tree, None), find_segments(body, stats))
     assert features["other_type"] == other_type
+
+
+@pytest.mark.parametrize("main, inline_codes", [
+    ("<p>Call <code>fetch()</code> with <code>retry=3</code>; see <code>Session</code>.</p>", 3),
+    # a code block is counted as a block (code_blocks), not as code in the prose
+    ("<pre><code>import os\nprint(os.sep)</code></pre><p>Plain prose.</p>", 0),
+    ("<pre><code>x = 1</code></pre><p>Set <code>x</code> first.</p>", 1),
+    (PROSE, 0),
+])
+def test_code_inline_counts_code_in_the_prose(main, inline_codes):
+    assert _features(main=main)["code_inline"] == pytest.approx(math.log1p(inline_codes))
