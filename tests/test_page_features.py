@@ -117,12 +117,8 @@ def test_we_our_and_you_your_count_whole_words(text, we_our, you_your):
     ('<div itemscope itemtype="">x</div><p>plain</p>', set(), 0.0),
 ])
 def test_microdata_types_mark_other_pages(markup, types, other_type):
-    tree = fromstring(f"<html><head><title>Page</title></head><body><main>{markup}{PROSE}</main></body></html>")
-    assert microdata_types(tree) == types
-    body = tree.find("body")
-    stats = measure(body)
-    features = page_features(tree, body, stats, page_metadata(tree, None), find_segments(body, stats))
-    assert features["other_type"] == other_type
+    assert microdata_types(fromstring(f"<html><body>{markup}</body></html>")) == types
+    assert _features(main=markup + PROSE)["other_type"] == other_type
 
 
 @pytest.mark.parametrize("main, inline_codes", [
