@@ -2,8 +2,10 @@
 
 Small boosted decision trees over generic page-shape features (cleaners/page_features.py): schema.org
 types (JSON-LD and microdata) and Open Graph types, publish date and byline, URL shape, teaser cards, link
-density, code, prices. The trees are data (cleaners/page_kind_model.json), refitted by
-bench/fit_page_kind.py; walking them takes plain Python, so the cleaner needs no machine-learning package."""
+density, code, prices. The model scores every page type of the dev corpus (article, documentation, forum,
+listing, service, shop) against the others; the page is kept when the article's share is above the
+threshold. The trees are data (cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py; walking
+them takes plain Python, so the cleaner needs no machine-learning package."""
 from __future__ import annotations
 
 import json
@@ -19,6 +21,7 @@ from .page_features import page_features
 from .segment import Segments
 
 SIGNALS_SHOWN = 6
+ARTICLE = "article"
 MODEL_PATH = Path(__file__).with_name("page_kind_model.json")
 
 
@@ -27,53 +30,101 @@ def load_model() -> dict:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def contributions(features: dict[str, float]) -> dict[str, float]:
-    """Each feature's push towards 'article' (positive) or away from it (negative), in log-odds: along
-    each tree's path, the change in the node's value at a split is put down to the split's feature."""
+def _linked(feature: list, threshold: list, left: list, right: list, value: list, node: int = 0):
+    """A tree as nested tuples, (feature, threshold, left, right, push if left, push if right) with None
+    for a leaf: a walk of 1,800 trees per page is then a few tuple unpackings each, not list lookups."""
+    if left[node] < 0:
+        return None
+    l, r = left[node], right[node]
+    return (feature[node], threshold[node], _linked(feature, threshold, left, right, value, l),
+            _linked(feature, threshold, left, right, value, r), value[l] - value[node], value[r] - value[node])
+
+
+@lru_cache(maxsize=1)
+def _linked_trees(model_id: int) -> list[tuple[str, list]]:
+    model = load_model()
+    return [(kind, [_linked(*tree) for tree in trees]) for kind, trees in zip(model["classes"], model["trees"])]
+
+
+def class_pushes(features: dict[str, float]) -> dict[str, dict[str, float]]:
+    """For each page type, each feature's push on its score (log-odds scale): along each tree's path, the
+    change in the node's value at a split is put down to the split's feature."""
     model = load_model()
     names = model["features"]
     x = [features.get(name, 0.0) for name in names]
-    pushes = [0.0] * len(names)
-    for feature, threshold, left, right, value in model["trees"]:
-        node = 0
-        while left[node] >= 0:
-            child = left[node] if x[feature[node]] <= threshold[node] else right[node]
-            pushes[feature[node]] += value[child] - value[node]
-            node = child
-    return {names[i]: push for i, push in enumerate(pushes) if push}
+    out = {}
+    for kind, trees in _linked_trees(id(model)):
+        pushes = [0.0] * len(names)
+        for node in trees:
+            while node is not None:
+                feature, threshold, left, right, push_left, push_right = node
+                if x[feature] <= threshold:
+                    pushes[feature] += push_left
+                    node = left
+                else:
+                    pushes[feature] += push_right
+                    node = right
+        out[kind] = {names[i]: push for i, push in enumerate(pushes) if push}
+    return out
 
 
-def _probability(pushes: dict[str, float]) -> float:
+def class_scores(pushes: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Each page type's score: its prior and every tree's root value (the bias), plus its pushes."""
     model = load_model()
-    # the bias is the log-odds before any split: the prior plus every tree's root value
-    z = model["bias"] + sum(tree[4][0] for tree in model["trees"]) + sum(pushes.values())
-    return 1 / (1 + math.exp(-max(min(z, 50), -50)))
+    return {kind: bias + sum(pushes[kind].values()) for kind, bias in zip(model["classes"], model["bias"])}
+
+
+def shares(scores: dict[str, float]) -> dict[str, float]:
+    """The scores as probabilities (softmax)."""
+    top = max(scores.values())
+    exps = {kind: math.exp(score - top) for kind, score in scores.items()}
+    total = sum(exps.values())
+    return {kind: e / total for kind, e in exps.items()}
+
+
+def article_pushes(pushes: dict[str, dict[str, float]], scores: dict[str, float]) -> dict[str, float]:
+    """Each feature's push towards 'article' against the other types, in log-odds: its push on the article's
+    score less its pushes on the others, each weighed by that type's share among them (to first order,
+    the change it makes to log(p(article) / p(not article)))."""
+    others = shares({kind: s for kind, s in scores.items() if kind != ARTICLE})
+    out = dict(pushes[ARTICLE])
+    for kind, weight in others.items():
+        for name, push in pushes[kind].items():
+            out[name] = out.get(name, 0.0) - weight * push
+    return out
+
+
+def verdict(features: dict[str, float]) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    pushes = class_pushes(features)
+    return shares(class_scores(pushes)), pushes
 
 
 def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
-              segments: Segments) -> tuple[str, float, dict[str, float]]:
-    """('article', p, signals) or the skip reason ('listing' or 'not_article') with the model's probability
-    and the features that pushed the verdict most (log-odds, strongest first), for `scrape explain`.
+              segments: Segments) -> tuple[str, float, dict[str, float], tuple[str, float]]:
+    """('article', p, signals, likeliest) or the skip reason ('listing' or 'not_article') with the article's
+    probability, the features that pushed the verdict most (log-odds, strongest first) and the likeliest
+    other page type with its probability, for `scrape explain`.
     A page whose date is still to be searched for in its text is searched only when the verdict
     depends on it (or the page is kept): on a page rejected either way, p is the higher of the two."""
+    threshold = load_model()["threshold"]
     features = page_features(tree, root, stats, meta, segments)
     if meta.date_search_pending:
         # the trees walked once for each value the date feature can take; the search settles which one stands
-        pushes_if = {v: contributions({**features, "date": v}) for v in (0.0, 1.0)}
-        verdicts = {v: _probability(pushes) for v, pushes in pushes_if.items()}
-        if max(verdicts.values()) >= load_model()["threshold"]:
+        verdicts = {v: verdict({**features, "date": v}) for v in (0.0, 1.0)}
+        if max(p[ARTICLE] for p, _ in verdicts.values()) >= threshold:
             search_page_date(tree, meta)
             features["date"] = float(bool(meta.date_publish))
         else:
-            features["date"] = max(verdicts, key=verdicts.get)
-        pushes = pushes_if[features["date"]]
+            features["date"] = max(verdicts, key=lambda v: verdicts[v][0][ARTICLE])
+        probabilities, pushes = verdicts[features["date"]]
     else:
-        pushes = contributions(features)
-    p = _probability(pushes)
-    signals = dict(sorted(((k, round(v, 2)) for k, v in pushes.items() if abs(v) >= 0.05),
+        probabilities, pushes = verdict(features)
+    p = probabilities[ARTICLE]
+    towards_article = article_pushes(pushes, class_scores(pushes))
+    signals = dict(sorted(((k, round(v, 2)) for k, v in towards_article.items() if abs(v) >= 0.05),
                           key=lambda kv: -abs(kv[1]))[:SIGNALS_SHOWN])
-    if p >= load_model()["threshold"]:
-        return "article", p, signals
-    listing_push = sum(v for k, v in pushes.items()
-                       if k in ("cards", "teasers", "headline_links", "card_text_share", "url_listing"))
-    return ("listing" if listing_push < -0.5 or segments.cards >= 8 else "not_article"), p, signals
+    likeliest = max((kind for kind in probabilities if kind != ARTICLE), key=probabilities.get)
+    guess = (likeliest, probabilities[likeliest])
+    if p >= threshold:
+        return ARTICLE, p, signals, guess
+    return ("listing" if likeliest == "listing" or segments.cards >= 8 else "not_article"), p, signals, guess

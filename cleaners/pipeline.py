@@ -108,7 +108,8 @@ def _clean_page(page: RawPage, max_bytes: int) -> PageResult:
         result.skip_reason, result.page_rule = "listing", "teaser-feed"
         return result
     else:
-        kind, result.article_probability, result.article_signals = page_kind(tree, root, stats, meta, segments)
+        kind, result.article_probability, result.article_signals, result.likeliest_other_kind = page_kind(
+            tree, root, stats, meta, segments)
         if kind != "article":
             result.skip_reason = kind
             return result

@@ -61,4 +61,5 @@ class PageResult:
     repairs: list[str] = field(default_factory=list)   # broken markup mended so the article could be read
     article_probability: float | None = None   # the page-kind model's verdict, when it was asked
     article_signals: dict[str, float] = field(default_factory=dict)   # its strongest pushes, in log-odds
+    likeliest_other_kind: tuple[str, float] | None = None   # the page type it found likeliest after an article
     page_rule: str | None = None   # the rule that settled the page's kind without the model ("teaser-feed")

@@ -46,7 +46,11 @@ def page_kind_lines(result: PageResult) -> list[str]:
     if result.article_probability is None:
         return []
     signals = ", ".join(f"{name} {push:+.2f}" for name, push in result.article_signals.items())
-    return [f"page kind: article probability {result.article_probability:.2f}" + (f" ({signals})" if signals else "")]
+    line = f"page kind: article probability {result.article_probability:.2f}" + (f" ({signals})" if signals else "")
+    if result.likeliest_other_kind:
+        kind, p = result.likeliest_other_kind
+        line += f"; else most like: {kind} {p:.2f}"
+    return [line]
 
 
 def render_text(result: PageResult) -> str:

@@ -1,4 +1,5 @@
-"""The page-kind trees: walked in plain Python, each feature's push adding up to the verdict."""
+"""The page-kind trees: walked in plain Python, one score per page type, each feature's push adding up
+to its type's score."""
 from __future__ import annotations
 
 import math
@@ -7,11 +8,14 @@ import pytest
 
 from cleaners import classify
 
-# one tree: split on "cards" at 2.5; below it on "date" at 0.5. Values in log-odds; inner nodes hold the
-# weighted mean of their leaves, as bench/fit_page_kind.py exports them
-TINY = {"threshold": 0.5, "bias": 0.0, "features": ["cards", "date"],
-        "trees": [[[0, 1, -1, -1, -1], [2.5, 0.5, -2, -2, -2], [1, 3, -1, -1, -1], [2, 4, -1, -1, -1],
-                   [0.0, 1.0, -3.0, 0.5, 1.5]]]}
+# one tree per type. The article's: split on "cards" at 2.5; below it on "date" at 0.5. The forum's: split
+# on "user_marks" at 1.5. Values in log-odds; inner nodes hold the weighted mean of their leaves, as
+# bench/fit_page_kind.py exports them; a type's bias holds its prior and its root values
+ARTICLE_TREE = [[0, 1, -1, -1, -1], [2.5, 0.5, -2, -2, -2], [1, 3, -1, -1, -1], [2, 4, -1, -1, -1],
+                [0.0, 1.0, -3.0, 0.5, 1.5]]
+FORUM_TREE = [[2, -1, -1], [1.5, -2, -2], [1, -1, -1], [2, -1, -1], [0.0, -1.0, 2.0]]
+TINY = {"threshold": 0.5, "features": ["cards", "date", "user_marks"], "classes": ["article", "forum"],
+        "bias": [0.0, 0.0], "trees": [[ARTICLE_TREE], [FORUM_TREE]]}
 
 
 @pytest.fixture
@@ -19,28 +23,50 @@ def tiny_model(monkeypatch):
     monkeypatch.setattr(classify, "load_model", lambda: TINY)
 
 
-@pytest.mark.parametrize("features, pushes, log_odds", [
-    ({"cards": 12, "date": 1}, {"cards": -3.0}, -3.0),             # many teaser cards: a listing
-    ({"cards": 0, "date": 0}, {"cards": 1.0, "date": -0.5}, 0.5),
-    ({"cards": 0, "date": 1}, {"cards": 1.0, "date": 0.5}, 1.5),    # few cards and a date: an article
-    ({"cards": 0}, {"cards": 1.0, "date": -0.5}, 0.5),            # a missing feature counts as 0
+def sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+@pytest.mark.parametrize("features, article, forum, log_odds", [
+    ({"cards": 12, "date": 1}, {"cards": -3.0}, {"user_marks": -1.0}, -2.0),      # many teaser cards
+    ({"cards": 0, "date": 0}, {"cards": 1.0, "date": -0.5}, {"user_marks": -1.0}, 1.5),
+    ({"cards": 0, "date": 1}, {"cards": 1.0, "date": 0.5}, {"user_marks": -1.0}, 2.5),   # few cards and a date
+    ({"cards": 0, "date": 1, "user_marks": 3}, {"cards": 1.0, "date": 0.5}, {"user_marks": 2.0}, -0.5),  # posters
+    ({"cards": 0}, {"cards": 1.0, "date": -0.5}, {"user_marks": -1.0}, 1.5),      # a missing feature counts as 0
 ])
-def test_tree_walk_and_pushes(tiny_model, features, pushes, log_odds):
-    got = classify.contributions(features)
-    assert got == pytest.approx(pushes)
-    assert classify._probability(got) == pytest.approx(1 / (1 + math.exp(-log_odds)))
+def test_tree_walk_and_pushes(tiny_model, features, article, forum, log_odds):
+    pushes = classify.class_pushes(features)
+    assert pushes["article"] == pytest.approx(article)
+    assert pushes["forum"] == pytest.approx(forum)
+    probabilities, _ = classify.verdict(features)
+    assert probabilities["article"] == pytest.approx(sigmoid(log_odds))
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+    # with two types the pushes towards the article are exact: the article's less the forum's
+    towards = classify.article_pushes(pushes, classify.class_scores(pushes))
+    assert sum(towards.values()) == pytest.approx(log_odds)
+    assert towards.get("user_marks", 0.0) == pytest.approx(-forum["user_marks"])
 
 
-def leaf_log_odds(model: dict, features: dict[str, float]) -> float:
-    """The verdict the plain way: the prior plus the leaf each tree lands in."""
+def test_pushes_against_several_types_are_weighed_by_their_shares():
+    pushes = {"article": {"date": 1.0}, "forum": {"user_marks": 2.0}, "listing": {"cards": 2.0}}
+    scores = {"article": 1.0, "forum": math.log(3.0), "listing": 0.0}   # the forum 3 times as likely as a listing
+    towards = classify.article_pushes(pushes, scores)
+    assert towards == pytest.approx({"date": 1.0, "user_marks": -1.5, "cards": -0.5})
+
+
+def leaf_scores(model: dict, features: dict[str, float]) -> dict[str, float]:
+    """Each type's score the plain way: its prior plus the leaf each of its trees lands in."""
     x = [features.get(name, 0.0) for name in model["features"]]
-    total = model["bias"]
-    for feature, threshold, left, right, value in model["trees"]:
-        node = 0
-        while left[node] >= 0:
-            node = left[node] if x[feature[node]] <= threshold[node] else right[node]
-        total += value[node]
-    return total
+    scores = {}
+    for kind, bias, trees in zip(model["classes"], model["bias"], model["trees"]):
+        total = bias
+        for feature, threshold, left, right, value in trees:
+            node = 0
+            while left[node] >= 0:
+                node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            total += value[node] - value[0]   # the bias holds the root values
+        scores[kind] = total
+    return scores
 
 
 @pytest.mark.parametrize("features", [
@@ -51,16 +77,27 @@ def leaf_log_odds(model: dict, features: dict[str, float]) -> float:
 ])
 def test_shipped_model_pushes_add_up_to_its_leaves(features):
     model = classify.load_model()
-    assert set(classify.contributions(features)) <= set(model["features"])
-    assert classify._probability(classify.contributions(features)) == pytest.approx(
-        1 / (1 + math.exp(-leaf_log_odds(model, features))), rel=1e-6)
+    pushes = classify.class_pushes(features)
+    assert set(pushes) == set(model["classes"])
+    assert all(set(p) <= set(model["features"]) for p in pushes.values())
+    assert classify.class_scores(pushes) == pytest.approx(leaf_scores(model, features), rel=1e-6, abs=1e-6)
 
 
-def test_shipped_model_tells_an_article_from_a_listing():
+@pytest.mark.parametrize("features, likeliest", [
+    ({"cards": 3.0, "teasers": 3.0, "headline_links": 3.0, "card_text_share": 0.7, "main_paragraphs": 0.0,
+      "homepage": 1.0, "page_link_density": 0.6, "listing_title": 1.0, "title_words": 0.1}, "listing"),
+    ({"price": 1.5, "cart": 1.0, "other_type": 1.0, "url_product": 1.0, "main_text": 5.0}, "shop"),
+    ({"other_type": 1.0, "user_marks": 2.5, "url_forum": 1.0, "main_text": 7.0, "main_paragraphs": 1.0}, "forum"),
+    ({"code_blocks": 2.0, "code_inline": 3.0, "url_docs": 1.0, "docs_phrases": 1.5, "main_text": 7.5}, "documentation"),
+])
+def test_shipped_model_names_the_kind_of_non_article_page(features, likeliest):
+    probabilities, _ = classify.verdict(features)
+    assert probabilities["article"] < classify.load_model()["threshold"]
+    assert max(probabilities, key=probabilities.get) == likeliest
+
+
+def test_shipped_model_keeps_an_article():
     article = {"article_type": 1.0, "date": 1.0, "authors": 1.0, "main_text": 8.5, "main_paragraphs": 2.5,
                "slug_words": 0.6, "url_depth": 0.5, "main_share": 0.6, "title_words": 0.5, "h1": 1 / 3}
-    listing = {"cards": 3.0, "teasers": 3.0, "headline_links": 3.0, "card_text_share": 0.7, "main_paragraphs": 0.0,
-               "homepage": 1.0, "page_link_density": 0.6, "listing_title": 1.0, "title_words": 0.1}
-    threshold = classify.load_model()["threshold"]
-    assert classify._probability(classify.contributions(article)) >= threshold
-    assert classify._probability(classify.contributions(listing)) < threshold
+    probabilities, _ = classify.verdict(article)
+    assert probabilities["article"] >= classify.load_model()["threshold"]

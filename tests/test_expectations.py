@@ -14,6 +14,8 @@ The table is tests/fixtures/expectations.json, written from what the pages say, 
   language      primary language subtag
   url           per record (optional), the article URL
   site_name     (optional)
+  known_miss    (optional) why the cleaner gets this page wrong today: its cases are expected to fail
+                (strict xfail), so a fix shows up as a failure asking for the note to go
 Also: the Zox News sample with two infinite-scroll posts (data/raw/zox-haftar-two-posts.html, its text
 taken from a real page) and its category listing.
 """
@@ -53,8 +55,10 @@ CASES = [(name, aspect) for name in sorted(TABLE) for aspect in (ASPECTS if TABL
 
 
 @pytest.mark.parametrize("name,aspect", CASES, ids=[f"{n}-{a}" for n, a in CASES])
-def test_expectation(name: str, aspect: str):
+def test_expectation(name: str, aspect: str, request):
     exp = TABLE[name]
+    if exp.get("known_miss"):
+        request.applymarker(pytest.mark.xfail(reason=exp["known_miss"], strict=True))
     result = clean_file(rel(name))
     recs = [a.to_dict() for a in result.articles]
     n = exp["records"]

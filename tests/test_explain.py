@@ -29,7 +29,8 @@ def test_explain_on_a_listing_says_why_there_is_no_record():
     assert "no record: skipped as listing" in proc.stdout
     verdict = next(line for line in proc.stdout.splitlines() if "article probability" in line)
     # the features that pushed the verdict, with their signed pushes: teaser cards count against an article
-    assert re.search(r"\((\w+ [+-]\d\.\d\d, )*\w+ [+-]\d\.\d\d\)$", verdict)
+    # and the page type the model finds likeliest instead
+    assert re.search(r"\((\w+ [+-]\d\.\d\d, )*\w+ [+-]\d\.\d\d\); else most like: listing \d\.\d\d$", verdict)
     assert re.search(r"(cards|teasers|headline_links|card_text_share) -\d", verdict)
 
 
@@ -61,3 +62,11 @@ def test_explain_names_the_rule_that_settled_a_listing():
     assert proc.returncode == 0, proc.stderr
     assert "page kind: listing by rule teaser-feed" in proc.stdout
     assert "no record: skipped as listing" in proc.stdout
+
+
+def test_explain_names_the_page_type_a_rejected_page_looks_most_like():
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "explain", "tests/fixtures/en-forum-thread-microdata.html"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"page kind: article probability 0\.\d\d .*; else most like: forum 0\.\d\d", proc.stdout)
+    assert "no record: skipped as not_article" in proc.stdout

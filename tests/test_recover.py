@@ -63,7 +63,8 @@ def test_bullets_of_a_page_builder_article_reach_the_record():
     """No container trafilatura knows (a site builder's class names): its wild-text pass takes no lists."""
     paras = "".join(f"<p>{p} {p}</p>" for p in (INTRO, BEFORE))
     body = (f"<html><head><title>Why small firms move to the cloud</title>"
-            f"<meta property='article:published_time' content='2024-03-01T09:00:00Z'></head>"
+            f"<meta property='article:published_time' content='2024-03-01T09:00:00Z'>"
+            f"<meta property='og:type' content='article'></head>"
             f"<body><div class='w-layout-grid'>"
             f"<div class='post-blog-richtext w-richtext'><h1>Why small firms move to the cloud</h1>{paras}"
             f"{BULLETS}<p>{AFTER} {AFTER}</p></div></div></body></html>").encode()
