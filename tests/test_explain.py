@@ -70,3 +70,13 @@ def test_explain_names_the_page_type_a_rejected_page_looks_most_like():
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"page kind: article probability 0\.\d\d .*; else most like: forum 0\.\d\d", proc.stdout)
     assert "no record: skipped as not_article" in proc.stdout
+
+
+def test_explain_into_a_closed_pipe_stops_without_a_traceback():
+    """`scrape explain PAGE | head`: the reader is gone before the report is written (here it never reads)."""
+    proc = subprocess.Popen([sys.executable, "-m", "scraper.cli", "explain", "data/raw/zox-category-listing.html"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err
