@@ -42,7 +42,6 @@ class PageMeta:
     topics: list[str] = field(default_factory=list)
     image_url: str | None = None
     types: set[str] = field(default_factory=set)     # JSON-LD @type and og:type, lower-case
-    microdata_types: set[str] = field(default_factory=set)   # schema.org itemtypes in the markup, lower-case
     article_body: str | None = None                   # JSON-LD articleBody of the page's Article, the longest
     recipe_ingredients: list[str] = field(default_factory=list)   # JSON-LD Recipe: its recipeIngredient
     recipe_steps: list[str] = field(default_factory=list)         # and its recipeInstructions, as texts
@@ -55,17 +54,6 @@ class PageMeta:
     date_candidates: list[str] = field(default_factory=list)   # markup dates, for the text search's day
     body_classes: list[str] | None = None             # the class values under <body>, lower-cased, once read:
                                                       # the standfirst and the page-kind features share them
-
-
-# attribute values as plain strings: no Python object for each element that carries one
-ITEMTYPES = etree.XPath("descendant::*/@itemtype", smart_strings=False)
-
-
-def microdata_types(tree: HtmlElement) -> set[str]:
-    """The schema.org types the page's microdata declares ("https://schema.org/DiscussionForumPosting" as
-    "discussionforumposting"): forum software and shops mark their posts and offers so, where JSON-LD is rarer."""
-    return {url.rstrip("/").rsplit("/", 1)[-1].lower() for value in ITEMTYPES(tree) for url in value.split()
-            if "schema.org/" in url}
 
 
 def absolute_url(url: str | None, base: str | None) -> str | None:
@@ -260,7 +248,6 @@ def page_metadata(tree: HtmlElement, url: str | None, search_text: bool = True) 
     og_type = _first(meta, ["og:type"])
     if og_type:
         pm.types.add(og_type.lower())
-    pm.microdata_types = microdata_types(tree)
     pm.date_publish = pm.date_publish or iso_date(_first(meta, DATE_PUBLISH_META))
     pm.date_modify = pm.date_modify or iso_date(_first(meta, DATE_MODIFY_META))
     microdata_dates = [d for el in MICRODATA_PUBLISHED(tree) if (d := iso_date(el.get("datetime") or el.get("content")))]

@@ -48,8 +48,17 @@ COUNTED_TAGS = ("pre", "h1", "time", "article", "form", "input", "select", "tabl
 PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
 # attribute values as plain strings: no Python object for each element that carries one
 ITEMPROPS = etree.XPath("descendant::*/@itemprop", smart_strings=False)
+ITEMTYPES = etree.XPath("descendant::*/@itemtype", smart_strings=False)
 CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 CART = re.compile(r"add[ -]to[ -](cart|basket|bag)|in den warenkorb|ajouter au panier|añadir al carrito|buy now")
+
+
+def microdata_types(tree: HtmlElement) -> set[str]:
+    """The schema.org types the page's microdata declares ("https://schema.org/DiscussionForumPosting" as
+    "discussionforumposting"): forum software and shops mark their posts and offers so, where JSON-LD is rarer.
+    Read here, not with the page's metadata, as only the page-kind verdict asks for them."""
+    return {url.rstrip("/").rsplit("/", 1)[-1].lower() for value in ITEMTYPES(tree) for url in value.split()
+            if "schema.org/" in url}
 
 
 def user_marks(classes: list[str]) -> int:
@@ -99,7 +108,7 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     tags = Counter(el.tag for el in root.iter(*COUNTED_TAGS))   # one walk for all the counts
     f = {
         "article_type": float(bool(meta.types & ARTICLE_TYPES)),
-        "other_type": float(bool((meta.types | meta.microdata_types) & OTHER_TYPES)),
+        "other_type": float(bool((meta.types | microdata_types(tree)) & OTHER_TYPES)),
         "date": float(bool(meta.date_publish)),
         "authors": float(bool(meta.authors)),
         "main_text": _log(ms.text),

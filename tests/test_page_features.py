@@ -9,8 +9,8 @@ import pytest
 from lxml.html import fromstring
 
 from cleaners.blocks import measure
-from cleaners.metadata import microdata_types, page_metadata
-from cleaners.page_features import page_features
+from cleaners.metadata import page_metadata
+from cleaners.page_features import microdata_types, page_features
 from cleaners.segment import find_segments
 
 
