@@ -94,9 +94,11 @@ def article_pushes(pushes: dict[str, dict[str, float]], scores: dict[str, float]
     return out
 
 
-def verdict(features: dict[str, float]) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+def verdict(features: dict[str, float]) -> tuple[dict[str, float], dict[str, float], dict[str, dict[str, float]]]:
+    """The page types' probabilities, their scores and each feature's pushes on them."""
     pushes = class_pushes(features)
-    return shares(class_scores(pushes)), pushes
+    scores = class_scores(pushes)
+    return shares(scores), scores, pushes
 
 
 def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
@@ -111,16 +113,16 @@ def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, Blo
     if meta.date_search_pending:
         # the trees walked once for each value the date feature can take; the search settles which one stands
         verdicts = {v: verdict({**features, "date": v}) for v in (0.0, 1.0)}
-        if max(p[ARTICLE] for p, _ in verdicts.values()) >= threshold:
+        if max(p[ARTICLE] for p, _, _ in verdicts.values()) >= threshold:
             search_page_date(tree, meta)
             features["date"] = float(bool(meta.date_publish))
         else:
             features["date"] = max(verdicts, key=lambda v: verdicts[v][0][ARTICLE])
-        probabilities, pushes = verdicts[features["date"]]
+        probabilities, scores, pushes = verdicts[features["date"]]
     else:
-        probabilities, pushes = verdict(features)
+        probabilities, scores, pushes = verdict(features)
     p = probabilities[ARTICLE]
-    towards_article = article_pushes(pushes, class_scores(pushes))
+    towards_article = article_pushes(pushes, scores)
     signals = dict(sorted(((k, round(v, 2)) for k, v in towards_article.items() if abs(v) >= 0.05),
                           key=lambda kv: -abs(kv[1]))[:SIGNALS_SHOWN])
     likeliest = max((kind for kind in probabilities if kind != ARTICLE), key=probabilities.get)

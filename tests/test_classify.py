@@ -38,7 +38,7 @@ def test_tree_walk_and_pushes(tiny_model, features, article, forum, log_odds):
     pushes = classify.class_pushes(features)
     assert pushes["article"] == pytest.approx(article)
     assert pushes["forum"] == pytest.approx(forum)
-    probabilities, _ = classify.verdict(features)
+    probabilities, _, _ = classify.verdict(features)
     assert probabilities["article"] == pytest.approx(sigmoid(log_odds))
     assert sum(probabilities.values()) == pytest.approx(1.0)
     # with two types the pushes towards the article are exact: the article's less the forum's
@@ -91,7 +91,7 @@ def test_shipped_model_pushes_add_up_to_its_leaves(features):
     ({"code_blocks": 2.0, "code_inline": 3.0, "url_docs": 1.0, "docs_phrases": 1.5, "main_text": 7.5}, "documentation"),
 ])
 def test_shipped_model_names_the_kind_of_non_article_page(features, likeliest):
-    probabilities, _ = classify.verdict(features)
+    probabilities, _, _ = classify.verdict(features)
     assert probabilities["article"] < classify.load_model()["threshold"]
     assert max(probabilities, key=probabilities.get) == likeliest
 
@@ -99,5 +99,5 @@ def test_shipped_model_names_the_kind_of_non_article_page(features, likeliest):
 def test_shipped_model_keeps_an_article():
     article = {"article_type": 1.0, "date": 1.0, "authors": 1.0, "main_text": 8.5, "main_paragraphs": 2.5,
                "slug_words": 0.6, "url_depth": 0.5, "main_share": 0.6, "title_words": 0.5, "h1": 1 / 3}
-    probabilities, _ = classify.verdict(article)
+    probabilities, _, _ = classify.verdict(article)
     assert probabilities["article"] >= classify.load_model()["threshold"]
