@@ -4,7 +4,9 @@
     pip install scikit-learn && python bench/fit_page_kind.py [--corpora ../shared/corpora]
 
 Features come from cleaners/page_features.py on every page of wcxb_dev (its page types, product and
-collection pages put together as "shop") and trafilatura_eval (content pages count as articles).
+collection pages put together as "shop") and trafilatura_eval (content pages count as articles), and from
+the words model (cleaners/page_words.py), fitted first on the same pages: the trees learn from its
+probabilities for pages it was not fitted on (5-fold by site), as it will score pages it has not seen.
 The model scores each page type against the others; the cleaner keeps a page when the article's share is
 above the threshold, the one that rejects --article-rejection of the article pages in 5-fold
 cross-validation by site. The model written is fitted on all pages. scikit-learn is needed here only:
@@ -28,6 +30,7 @@ def features_of(task):
     from cleaners.decode import decode_html
     from cleaners.metadata import page_metadata
     from cleaners.page_features import page_features
+    from cleaners.page_words import HEADINGS, page_words
     from cleaners.parse import parse_html
     from cleaners.segment import find_segments
     logging.disable(logging.CRITICAL)
@@ -36,7 +39,9 @@ def features_of(task):
     tree = parse_html(decode_html(body)[0])
     root = tree.find("body") if tree.find("body") is not None else tree
     stats = measure(root)
-    return kind, page_features(tree, root, stats, page_metadata(tree, None), find_segments(root, stats))
+    meta = page_metadata(tree, None)
+    return kind, page_features(tree, root, stats, meta, find_segments(root, stats)), \
+        page_words(tree, meta, root.iter(HEADINGS))   # the headings page_features finds: those under root
 
 
 # chosen by the cross-validation below (8 shuffles, the same folds for each setting). One score per page
@@ -49,6 +54,46 @@ TREE_SETTINGS = {"max_depth": 2, "n_estimators": 300, "learning_rate": 0.05, "su
 CONTENT_WEIGHT = 1.0
 # product and collection pages share their markers (prices, carts, product types)
 PAGE_TYPES = {"content": "article", "product": "shop", "collection": "shop"}
+
+
+# the words model's strength of regularisation: scikit-learn's default
+WORDS_C = 1.0
+
+
+def fit_words(docs: list[list[str]], y):
+    """tf-idf over the page's words (each word in 3 pages or more), then a multinomial logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    vectorizer = TfidfVectorizer(analyzer=lambda words: words, min_df=3, sublinear_tf=True)
+    model = LogisticRegression(C=WORDS_C, max_iter=3000).fit(vectorizer.fit_transform(docs), y)
+    return vectorizer, model
+
+
+def word_columns(docs, y, groups, train, test):
+    """The words model's probabilities as tree features: for the training pages from models fitted without
+    their site (5-fold by site), for the test pages from a model fitted on all training pages."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+    columns = np.zeros((len(docs), len(set(y))))
+
+    def score(fit_on, score_on):
+        vectorizer, model = fit_words([docs[i] for i in fit_on], y[fit_on])
+        columns[score_on] = model.predict_proba(vectorizer.transform([docs[i] for i in score_on]))
+
+    for inner_train, inner_test in GroupKFold(n_splits=5).split(train, groups=groups[train]):
+        score(train[inner_train], train[inner_test])
+    if len(test):
+        score(train, test)
+    return columns
+
+
+def export_words(vectorizer, model) -> dict:
+    """The words model as data: classes, intercepts, and per word its idf then one weight per class."""
+    idf = vectorizer.idf_
+    return {"classes": [str(c) for c in model.classes_],
+            "intercept": [round(float(b), 6) for b in model.intercept_],
+            "vocabulary": {word: [round(float(idf[i]), 6)] + [round(float(c), 6) for c in model.coef_[:, i]]
+                           for word, i in sorted(vectorizer.vocabulary_.items())}}
 
 
 def fit(X, y, w):
@@ -93,6 +138,18 @@ def _export_trees(estimators, lr) -> list[list[list]]:
     return trees
 
 
+def check_words(words: dict, vectorizer, model, docs) -> None:
+    """The cleaner's scoring of the exported words model (cleaners/page_words.py) gives scikit-learn's
+    probabilities, to the rounding of the export."""
+    import numpy as np
+    from cleaners.page_words import word_probabilities
+    ours = np.array([[word_probabilities(d, words)[c] for c in words["classes"]] for d in docs])
+    theirs = model.predict_proba(vectorizer.transform(docs))
+    gap = float(np.abs(ours - theirs).max())
+    if gap > 1e-4:
+        raise SystemExit(f"the exported words model scores {gap:.2g} away from scikit-learn's")
+
+
 def main(argv=None) -> int:
     import numpy as np
     from sklearn.model_selection import StratifiedGroupKFold
@@ -111,18 +168,23 @@ def main(argv=None) -> int:
     groups = [meta[p.name.split(".")[0]]["domain"] for p in wcxb] + [p.name.split(".")[0] for p in teval]
     with Pool() as pool:
         rows = pool.map(features_of, tasks, chunksize=8)
-    names = sorted(rows[0][1])
-    X = np.array([[f[n] for n in names] for _, f in rows])
-    kinds = np.array([k for k, _ in rows])
+    shape_names = sorted(rows[0][1])
+    X_shape = np.array([[f[n] for n in shape_names] for _, f, _ in rows])
+    docs = [words for _, _, words in rows]
+    kinds = np.array([k for k, _, _ in rows])
     y = np.array([PAGE_TYPES.get(k, k) for k in kinds])
+    groups = np.array(groups)
+    classes = sorted(set(y))
+    names = shape_names + [f"words_{c}" for c in classes]
     w = np.where(kinds == "content", CONTENT_WEIGHT, 1.0)
     art, content = kinds == "article", kinds == "content"
     other = ~art & ~content
     runs = []
     for seed in (1, 2, 3):
         P = np.zeros(len(rows))
-        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed).split(X, y == "article", groups)
+        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed).split(X_shape, y == "article", groups)
         for train, test in folds:
+            X = np.column_stack([X_shape, word_columns(docs, y, groups, train, test)])
             P[test] = article_share(fit(X[train], y[train], w[train]), X[test])
         th = float(np.quantile(P[art], args.article_rejection))
         runs.append((th, P))
@@ -131,17 +193,23 @@ def main(argv=None) -> int:
                      for _, P in runs], axis=0)
     print(f"threshold {threshold}: 5-fold CV by site (3 shuffles): articles rejected {rates[0]:.3f}, "
           f"non-articles accepted {rates[1]:.3f}, trafilatura_eval pages rejected {rates[2]:.3f}")
+    everything = np.arange(len(rows))
+    X = np.column_stack([X_shape, word_columns(docs, y, groups, everything, everything[:0])])
     model = fit(X, y, w)
     classes, biases, trees = export(model, X)
+    vectorizer, words_model = fit_words(docs, y)
+    words = export_words(vectorizer, words_model)
+    check_words(words, vectorizer, words_model, docs[:200])
     model_json = {
         "about": (
             "Boosted decision trees: is a page one article? One score per page type (softmax); generic page-shape "
-            "features (cleaners/page_features.py); fitted by bench/fit_page_kind.py on wcxb_dev (its page types) "
+            "features (cleaners/page_features.py) and the words model's probabilities (cleaners/page_words.py, "
+            "its 'words' part: title, address and headings); fitted by bench/fit_page_kind.py on wcxb_dev (its page types) "
             f"and trafilatura_eval (content pages as articles, weight {CONTENT_WEIGHT}). 5-fold CV by site at this threshold "
             f"on the article's share: {rates[0]:.1%} of article pages rejected, {rates[1]:.0%} of non-article "
             f"pages accepted, {rates[2]:.1%} of trafilatura_eval pages rejected."),
         "threshold": threshold, "features": names, "classes": classes, "bias": biases,
-        "trees": trees}
+        "trees": trees, "words": words}
     args.out.write_text(json.dumps(model_json, separators=(",", ":")) + "\n")
     print(f"written {args.out}")
     return 0

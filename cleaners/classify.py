@@ -2,10 +2,11 @@
 
 Small boosted decision trees over generic page-shape features (cleaners/page_features.py): schema.org
 types (JSON-LD and microdata) and Open Graph types, publish date and byline, URL shape, teaser cards, link
-density, code, prices. The model scores every page type of the dev corpus (article, documentation, forum,
-listing, service, shop) against the others; the page is kept when the article's share is above the
-threshold. The trees are data (cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py; walking
-them takes plain Python, so the cleaner needs no machine-learning package."""
+density, code, prices; and what the words of its title, address and headings say (cleaners/page_words.py).
+The model scores every page type of the dev corpus (article, documentation, forum, listing, service, shop)
+against the others; the page is kept when the article's share is above the threshold. The trees are data
+(cleaners/page_kind_model.json), refitted by bench/fit_page_kind.py; walking them takes plain
+Python, so the cleaner needs no machine-learning package."""
 from __future__ import annotations
 
 import json
@@ -108,8 +109,9 @@ def page_kind(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, Blo
     other page type with its probability, for `scrape explain`.
     A page whose date is still to be searched for in its text is searched only when the verdict
     depends on it (or the page is kept): on a page rejected either way, p is the higher of the two."""
-    threshold = load_model()["threshold"]
-    features = page_features(tree, root, stats, meta, segments)
+    model = load_model()
+    threshold = model["threshold"]
+    features = page_features(tree, root, stats, meta, segments, model.get("words"))
     if meta.date_search_pending:
         # the trees walked once for each value the date feature can take; the search settles which one stands
         verdicts = {v: verdict({**features, "date": v}) for v in (0.0, 1.0)}

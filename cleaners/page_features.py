@@ -13,6 +13,7 @@ from lxml.html import HtmlElement
 from .blocks import BlockStats, link_density, text_content, values_matching
 from .rules import LISTING_TITLE_WORDS
 from .metadata import ARTICLE_TYPES, PageMeta
+from .page_words import HEADINGS, page_words, word_features
 from .prune import find_main
 from .segment import Segments
 
@@ -34,6 +35,9 @@ URL_SERVICE = re.compile(r"/(services?|solutions?|pricing|features|about(-us)?|c
 CTA = re.compile(r"get started|contact us|request a (demo|quote)|book a (demo|call|consultation)|get a (quote|demo)|"
                  r"free trial|start your|schedule a|talk to (sales|an expert)|shop now|learn more|sign up free")
 PRICE_TEXT = re.compile(r"[$€£¥]\s?\d|\d\s?(€|eur|usd)\b", re.I)
+# a price needs one of these in the lower-cased text ("ſ": re.I matches it for "s"): half the pages have none,
+# and a few substring searches cost less than the pattern's scan of every character
+PRICE_NEEDS = ("$", "€", "£", "¥", "eur", "usd", "ſ")
 WE_OUR_WORDS = ("we", "our", "us")   # as \w+ words: "we're" and "we've" count as "we"
 # a service page talks to its reader ("your business", "you can"); a report talks about others (English only:
 # measured on the dev corpora by site-held-out cross-validation, bench/fit_page_kind.py)
@@ -44,7 +48,7 @@ USER_MARK_WORDS = ("avatar", "username", "user-name", "userinfo", "user-info", "
 USER_MARK = re.compile(r"(?<![a-z])(" + "|".join(USER_MARK_WORDS) + r")(?![a-z])")   # lower case: re.I made it 2x slower
 DOCS_PHRASES = re.compile(r"on this page|edit this page|edit on github|table of contents|was this page helpful|"
                           r"next steps|prerequisites")
-COUNTED_TAGS = ("pre", "h1", "time", "article", "form", "input", "select", "table")
+COUNTED_TAGS = ("pre", "h1", "h2", "h3", "time", "article", "form", "input", "select", "table")
 PRICE_PROPS = {"price", "offers", "pricecurrency", "lowprice", "availability"}
 # attribute values as plain strings: no Python object for each element that carries one
 ITEMPROPS = etree.XPath("descendant::*/@itemprop", smart_strings=False)
@@ -91,7 +95,9 @@ def _log(x: float) -> float:
 
 
 def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement, BlockStats], meta: PageMeta,
-                  segments: Segments) -> dict[str, float]:
+                  segments: Segments, words_model: dict | None = None) -> dict[str, float]:
+    """The page's features for the page-kind trees; with the words model, its probabilities as well
+    (`words_<type>`, cleaners/page_words.py)."""
     s = stats[root]
     main = find_main(root, stats)
     ms = stats[main] if main is not None else s
@@ -105,7 +111,8 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     price = sum(1 for prop in ITEMPROPS(root) if prop.lower() in PRICE_PROPS)
     buttons = " ".join(text_content(b)[:40] for b in root.iter("button", "a") if len(b) < 4)[:20000]
     buttons_lower = buttons.lower()
-    tags = Counter(el.tag for el in root.iter(*COUNTED_TAGS))   # one walk for all the counts
+    counted = list(root.iter(*COUNTED_TAGS))   # one walk for all the counts and the headings' words
+    tags = Counter(el.tag for el in counted)
     f = {
         "article_type": float(bool(meta.types & ARTICLE_TYPES)),
         "other_type": float(bool((meta.types | microdata_types(tree)) & OTHER_TYPES)),
@@ -147,7 +154,8 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     f["homepage"] = float(bool(meta.url) and len(segs) == 0)
     f["url_service"] = float(bool(URL_SERVICE.search(path)))
     f["cta"] = _log(len(CTA.findall(buttons_lower)))
-    f["price_text"] = _log(len(PRICE_TEXT.findall(main_words)))
+    f["price_text"] = (_log(len(PRICE_TEXT.findall(main_words)))
+                       if any(needed in main_lower for needed in PRICE_NEEDS) else 0.0)
     # whole words, counted on one scan of the words
     word_counts = Counter(lower_words)
     f["we_our"] = min(sum(map(word_counts.__getitem__, WE_OUR_WORDS)) / n_words * 20, 1.0)
@@ -157,4 +165,6 @@ def page_features(tree: HtmlElement, root: HtmlElement, stats: dict[HtmlElement,
     title_words = WORDS.findall((meta.title or "").casefold())
     f["title_words"] = min(len(title_words), 20) / 20
     f["listing_title"] = float(len(title_words) <= 8 and any(w in LISTING_TITLE_WORDS for w in title_words))
+    if words_model:
+        f.update(word_features(page_words(tree, meta, (el for el in counted if el.tag in HEADINGS)), words_model))
     return f

@@ -7,6 +7,12 @@ import math
 import pytest
 
 from cleaners import classify
+from cleaners.page_words import word_features
+
+
+def words_say_nothing(features: dict[str, float]) -> dict[str, float]:
+    """The features with the words model's probabilities for a page without a known word: its priors."""
+    return {**word_features([], classify.load_model().get("words")), **features}
 
 # one tree per type. The article's: split on "cards" at 2.5; below it on "date" at 0.5. The forum's: split
 # on "user_marks" at 1.5. Values in log-odds; inner nodes hold the weighted mean of their leaves, as
@@ -83,21 +89,31 @@ def test_shipped_model_pushes_add_up_to_its_leaves(features):
     assert classify.class_scores(pushes) == pytest.approx(leaf_scores(model, features), rel=1e-6, abs=1e-6)
 
 
-@pytest.mark.parametrize("features, likeliest", [
+@pytest.mark.parametrize("features, words, likeliest", [
     ({"cards": 3.0, "teasers": 3.0, "headline_links": 3.0, "card_text_share": 0.7, "main_paragraphs": 0.0,
-      "homepage": 1.0, "page_link_density": 0.6, "listing_title": 1.0, "title_words": 0.1}, "listing"),
-    ({"price": 1.5, "cart": 1.0, "other_type": 1.0, "url_product": 1.0, "main_text": 5.0}, "shop"),
-    ({"other_type": 1.0, "user_marks": 2.5, "url_forum": 1.0, "main_text": 7.0, "main_paragraphs": 1.0}, "forum"),
-    ({"code_blocks": 2.0, "code_inline": 3.0, "url_docs": 1.0, "docs_phrases": 1.5, "main_text": 7.5}, "documentation"),
+      "homepage": 1.0, "page_link_density": 0.6, "listing_title": 1.0, "title_words": 0.1},
+     ["t:latest", "t:news", "h:latest"], "listing"),
+    ({"price": 1.5, "cart": 1.0, "other_type": 1.0, "url_product": 1.0, "main_text": 5.0},
+     ["u:products", "t:shop", "h:add", "h:to", "h:cart"], "shop"),
+    ({"other_type": 1.0, "user_marks": 2.5, "url_forum": 1.0, "main_text": 7.0, "main_paragraphs": 1.0},
+     ["u:forum", "u:threads", "t:forum", "h:replies"], "forum"),
+    ({"code_blocks": 2.0, "code_inline": 3.0, "url_docs": 1.0, "docs_phrases": 1.5, "main_text": 7.5},
+     ["u:docs", "t:documentation", "h:installation"], "documentation"),
 ])
-def test_shipped_model_names_the_kind_of_non_article_page(features, likeliest):
-    probabilities, _, _ = classify.verdict(features)
-    assert probabilities["article"] < classify.load_model()["threshold"]
+def test_shipped_model_names_the_kind_of_non_article_page(features, words, likeliest):
+    model = classify.load_model()
+    probabilities, _, _ = classify.verdict({**features, **word_features(words, model["words"])})
+    assert probabilities["article"] < model["threshold"]
     assert max(probabilities, key=probabilities.get) == likeliest
+    # the words say the same: without them the article's probability is higher
+    without_words, _, _ = classify.verdict(words_say_nothing(features))
+    assert without_words["article"] > probabilities["article"]
 
 
 def test_shipped_model_keeps_an_article():
     article = {"article_type": 1.0, "date": 1.0, "authors": 1.0, "main_text": 8.5, "main_paragraphs": 2.5,
                "slug_words": 0.6, "url_depth": 0.5, "main_share": 0.6, "title_words": 0.5, "h1": 1 / 3}
-    probabilities, _, _ = classify.verdict(article)
-    assert probabilities["article"] >= classify.load_model()["threshold"]
+    words = ["t:storm", "t:hits", "t:coast", "u:storm", "u:hits", "u:coast", "h:storm", "h:hits", "h:coast"]
+    for features in (words_say_nothing(article), {**article, **word_features(words, classify.load_model()["words"])}):
+        probabilities, _, _ = classify.verdict(features)
+        assert probabilities["article"] >= classify.load_model()["threshold"]

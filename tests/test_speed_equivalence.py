@@ -226,6 +226,17 @@ def test_lower_keeps_word_characters_where_it_maps_one_to_one():
     assert changed == []
 
 
+def test_a_price_in_any_case_leaves_a_needed_string_in_the_lower_cased_text():
+    from cleaners.page_features import PRICE_NEEDS, PRICE_TEXT
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    # each character the pattern's letters match in any case, lower-cased, is that letter or a needed string
+    for letter in "eursd":
+        for c in set(re.findall(letter, every, re.I)):
+            assert c.lower() == letter or c.lower() in PRICE_NEEDS, (letter, c)
+    for text in ["Only $5", "5 EUR", "10 Usd", "10 uſd", "€10", "5\u00a0€", "no price 10 euros"]:
+        assert bool(PRICE_TEXT.findall(text)) <= any(needed in text.lower() for needed in PRICE_NEEDS)
+
+
 @pytest.mark.parametrize("text", [
     "", "Plain words, and more.", "İstanbul İİ aİb",            # İ lowers to two characters: counted again
     "ΟΔΥΣΣΕΥΣ Σ ΑΣ", "ǅemal ǈ", "ẞtraße", "Kelvin \u212a", "ﬁne ﬂow", "x\u0307y", "日本語のテキスト",
