@@ -174,8 +174,8 @@ def main(argv=None) -> int:
     kinds = np.array([k for k, _, _ in rows])
     y = np.array([PAGE_TYPES.get(k, k) for k in kinds])
     groups = np.array(groups)
-    classes = sorted(set(y))
-    names = shape_names + [f"words_{c}" for c in classes]
+    # the words model's columns, in the order of its classes (scikit-learn sorts them)
+    names = shape_names + [f"words_{c}" for c in sorted(set(y))]
     w = np.where(kinds == "content", CONTENT_WEIGHT, 1.0)
     art, content = kinds == "article", kinds == "content"
     other = ~art & ~content

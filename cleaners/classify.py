@@ -10,7 +10,6 @@ Python, so the cleaner needs no machine-learning package."""
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from lxml.html import HtmlElement
 from .blocks import BlockStats
 from .metadata import PageMeta, search_page_date
 from .page_features import page_features
+from .page_words import shares
 from .segment import Segments
 
 SIGNALS_SHOWN = 6
@@ -73,14 +73,6 @@ def class_scores(pushes: dict[str, dict[str, float]]) -> dict[str, float]:
     """Each page type's score: its prior and every tree's root value (the bias), plus its pushes."""
     model = load_model()
     return {kind: bias + sum(pushes[kind].values()) for kind, bias in zip(model["classes"], model["bias"])}
-
-
-def shares(scores: dict[str, float]) -> dict[str, float]:
-    """The scores as probabilities (softmax)."""
-    top = max(scores.values())
-    exps = {kind: math.exp(score - top) for kind, score in scores.items()}
-    total = sum(exps.values())
-    return {kind: e / total for kind, e in exps.items()}
 
 
 def article_pushes(pushes: dict[str, dict[str, float]], scores: dict[str, float]) -> dict[str, float]:

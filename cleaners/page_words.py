@@ -55,11 +55,16 @@ def word_probabilities(words: list[str], model: dict) -> dict[str, float]:
         if entry is not None:
             hits.append((entry[0] if count == 1 else (1.0 + math.log(count)) * entry[0], entry))
     norm = math.sqrt(sum(w * w for w, _ in hits)) or 1.0
-    scores = [b + sum(w * entry[k] for w, entry in hits) / norm for k, b in enumerate(model["intercept"], 1)]
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return {kind: e / total for kind, e in zip(model["classes"], exps)}
+    return shares({kind: b + sum(w * entry[k] for w, entry in hits) / norm
+                   for k, (kind, b) in enumerate(zip(model["classes"], model["intercept"]), 1)})
+
+
+def shares(scores: dict[str, float]) -> dict[str, float]:
+    """Scores as probabilities (softmax): the words model's here, the page-kind trees' in classify.py."""
+    top = max(scores.values())
+    exps = {kind: math.exp(score - top) for kind, score in scores.items()}
+    total = sum(exps.values())
+    return {kind: e / total for kind, e in exps.items()}
 
 
 def word_features(words: list[str], model: dict | None) -> dict[str, float]:
